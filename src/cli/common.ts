@@ -1,0 +1,63 @@
+/**
+ * Shared plumbing for the command-line commands: exit codes, output discipline, error handling.
+ * Contract (design.md): with --json, stdout carries exactly one JSON document and human text goes
+ * to stderr; exit 0 done, 1 a check failed / a verdict regressed, 2 bad input or usage.
+ */
+import { InputError, ModelUndefinedError } from '../errors.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_CHECK_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** Thrown inside a command to end it with a given exit code after printing nothing more. */
+export class ExitRequest extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+/** Human-readable progress and notes always go to stderr, so stdout stays machine-readable. */
+export function note(message: string): void {
+  process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
+}
+
+/** Print the command's single JSON document on stdout. */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Map a thrown value to an exit code and a one-line message on stderr (never a stack trace). */
+export function reportFailure(err: unknown): number {
+  if (err instanceof ExitRequest) return err.code;
+  if (err instanceof InputError || err instanceof ModelUndefinedError) {
+    note(`matmem: ${err.message}`);
+    return EXIT_BAD_INPUT;
+  }
+  const e = err as { code?: string; message?: string };
+  if (e && typeof e.code === 'string' && e.code.startsWith('commander.')) {
+    // commander has already printed its own message (unknown option, missing argument, ...)
+    return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT_OK : EXIT_BAD_INPUT;
+  }
+  note(`matmem: internal error: ${e?.message ?? String(err)}`);
+  if (process.env.MATMEM_DEBUG) note(String((err as Error)?.stack ?? ''));
+  return EXIT_CHECK_FAILED;
+}
+
+/** Parse an option value as a number within bounds, or throw an InputError naming the option. */
+export function parseNumberOption(
+  name: string,
+  raw: string,
+  opts: { integer?: boolean; min?: number; max?: number; exclusiveMin?: boolean } = {},
+): number {
+  const trimmed = String(raw).trim();
+  const value = trimmed === '' ? NaN : Number(trimmed);
+  if (!Number.isFinite(value)) throw new InputError(`${name} must be a finite number, got "${raw}"`);
+  if (opts.integer && !Number.isInteger(value)) throw new InputError(`${name} must be an integer, got "${raw}"`);
+  if (opts.min !== undefined) {
+    if (opts.exclusiveMin ? value <= opts.min : value < opts.min) {
+      throw new InputError(`${name} must be ${opts.exclusiveMin ? '>' : '≥'} ${opts.min}, got ${raw}`);
+    }
+  }
+  if (opts.max !== undefined && value > opts.max) throw new InputError(`${name} must be ≤ ${opts.max}, got ${raw}`);
+  return value;
+}

@@ -1,0 +1,45 @@
+/** `matmem` command line: wires the commands; each command lives in its own file. */
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { reportFailure, EXIT_OK } from './common.ts';
+import { registerCommands } from './commands.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('matmem')
+    .description(
+      'Checks, claim by claim, the paper "Memory Capacity of Recurrent Neural Networks with Matrix Representation".\n' +
+        'Two float64 models (paper: the formulas as printed; exact: the true law of the linear system),\n' +
+        'Monte Carlo as the third witness, symbolic and exact checks of the derivations.',
+    )
+    .version(pkg.version)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+  registerCommands(program);
+  for (const cmd of program.commands) {
+    cmd.exitOverride();
+    cmd.showHelpAfterError('(run with --help for usage)');
+    cmd.configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+  }
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (err) {
+    if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')) {
+      return EXIT_OK;
+    }
+    return reportFailure(err);
+  }
+}
+
+const code = await main(process.argv);
+process.exitCode = code;

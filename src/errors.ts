@@ -1,0 +1,19 @@
+/** Typed errors. Libraries throw these; only the CLI turns them into messages and exit codes. */
+
+/** Bad input or usage: the CLI exits 2 with the message and writes nothing. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** A model's existence condition fails (its infinite sums diverge, or a covariance is singular). */
+export class ModelUndefinedError extends Error {
+  override name = 'ModelUndefinedError';
+  constructor(
+    message: string,
+    /** Machine-readable reason, e.g. "divergent" or "singular". */
+    readonly reason: string,
+    readonly details: Record<string, number> = {},
+  ) {
+    super(message);
+  }
+}
