@@ -1,0 +1,52 @@
+/** A case of the linear system of Eq. 5: connectivity U, V, input matrix W, noise levels ε₁, ε₂. */
+import { Matrix } from 'ml-matrix';
+import { InputError } from '../errors.ts';
+
+export interface MatrixCase {
+  U: Matrix;
+  V: Matrix;
+  W: Matrix;
+  /** Row-wise noise variance ε₁ of Z ~ MN(0, ε₁I, ε₂I). */
+  e1: number;
+  /** Column-wise noise variance ε₂. */
+  e2: number;
+}
+
+export function caseSize(c: MatrixCase): number {
+  return c.U.rows;
+}
+
+/** Validate a numeric 2-D array as a matrix; `name` goes into the error message. */
+export function matrixFromRows(name: string, rows: unknown): Matrix {
+  if (!Array.isArray(rows)) throw new InputError(`${name} must be a 2-D array of numbers`);
+  if (rows.length === 0) throw new InputError(`${name} is empty`);
+  const width = Array.isArray(rows[0]) ? rows[0].length : -1;
+  if (width <= 0) throw new InputError(`${name} must be a 2-D array of numbers (row 1 is not a non-empty array)`);
+  rows.forEach((row, i) => {
+    if (!Array.isArray(row)) throw new InputError(`${name}: row ${i + 1} is not an array`);
+    if (row.length !== width) throw new InputError(`${name}: ragged rows (row 1 has ${width} entries, row ${i + 1} has ${row.length})`);
+    row.forEach((x, j) => {
+      if (typeof x !== 'number') throw new InputError(`${name}[${i + 1}][${j + 1}] is not a number (${JSON.stringify(x)})`);
+      if (!Number.isFinite(x)) throw new InputError(`${name}[${i + 1}][${j + 1}] is not finite (${x})`);
+    });
+  });
+  return new Matrix(rows as number[][]);
+}
+
+/** Check shapes and noise levels; throws InputError naming the problem. */
+export function validateCase(c: MatrixCase): MatrixCase {
+  const n = c.U.rows;
+  for (const [name, m] of [['U', c.U], ['V', c.V], ['W', c.W]] as const) {
+    if (m.rows !== m.columns) throw new InputError(`${name} must be square, got ${m.rows}×${m.columns}`);
+    if (m.rows !== n) throw new InputError(`U, V and W must have the same size: U is ${n}×${n}, ${name} is ${m.rows}×${m.columns}`);
+  }
+  for (const [name, e] of [['e1', c.e1], ['e2', c.e2]] as const) {
+    if (typeof e !== 'number' || !Number.isFinite(e)) throw new InputError(`${name} (noise variance) must be a finite number, got ${e}`);
+    if (e <= 0) throw new InputError(`${name} (noise variance) must be positive, got ${e}`);
+  }
+  return c;
+}
+
+export function makeCase(u: number[][], v: number[][], w: number[][], e1 = 1, e2 = 1): MatrixCase {
+  return validateCase({ U: matrixFromRows('U', u), V: matrixFromRows('V', v), W: matrixFromRows('W', w), e1, e2 });
+}

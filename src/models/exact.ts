@@ -1,0 +1,80 @@
+/**
+ * The `exact` model: the true law of the state of Eq. 5 with f = id, derived by vectorization.
+ * vec X(n) = 𝒜 vec X(n−1) + vec(W) s(n) + vec Z(n), 𝒜 = Vᵀ ⊗ Uᵀ, vec Z ~ N(0, ε₁ε₂ I), so given the
+ * input history vec X(n) ~ N(Σ_k 𝒜^k vec(W) s_k, C) with C the solution of C = 𝒜 C 𝒜ᵀ + ε₁ε₂ I
+ * (n = N² dimensions), and the Fisher memory matrix is J_{i,j} = m_iᵀ C⁻¹ m_j with m_k = 𝒜^k vec W.
+ */
+import { Matrix } from 'ml-matrix';
+import { ModelUndefinedError } from '../errors.ts';
+import { vec } from '../linalg/dense.ts';
+import { spectralRadius } from '../linalg/eigen.ts';
+import { solveKroneckerStein } from '../linalg/stein.ts';
+import { choleskyLower, inverseQuadraticForm, traceOfInverseTimes, forwardSubstitute } from '../linalg/cholesky.ts';
+import { caseSize, type MatrixCase } from './case.ts';
+import { meanResponses, meanResponseGram } from './mean.ts';
+
+export interface ExactCovariance {
+  /** N (the state is N×N) and n = N². */
+  N: number;
+  n: number;
+  /** C, row-major n×n. */
+  covariance: Float64Array;
+  /** Lower Cholesky factor of C. */
+  cholesky: Float64Array;
+  relativeResidual: number;
+  iterations: number;
+}
+
+/** The stationary law exists when ρ(𝒜) = ρ(U)·ρ(V) < 1. */
+export function assertExactModelDefined(c: MatrixCase): { U: number; V: number; product: number } {
+  const rU = spectralRadius(c.U);
+  const rV = spectralRadius(c.V);
+  const product = rU * rV;
+  if (!(product < 1)) {
+    throw new ModelUndefinedError(
+      `exact model undefined: the state has a stationary law only if ρ(Vᵀ ⊗ Uᵀ) = ρ(U)·ρ(V) < 1, but ρ(U)·ρ(V) = ${product.toPrecision(6)} (ρ(U) = ${rU.toPrecision(6)}, ρ(V) = ${rV.toPrecision(6)})`,
+      'divergent',
+      { spectralRadiusU: rU, spectralRadiusV: rV, spectralRadiusProduct: product },
+    );
+  }
+  return { U: rU, V: rV, product };
+}
+
+/** C = 𝒜 C 𝒜ᵀ + ε₁ε₂ I and its Cholesky factor. */
+export function exactCovariance(c: MatrixCase): ExactCovariance {
+  assertExactModelDefined(c);
+  const N = caseSize(c);
+  const n = N * N;
+  const q = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) q[i * n + i] = c.e1 * c.e2;
+  const sol = solveKroneckerStein(c.U, c.V, q);
+  return { N, n, covariance: sol.solution, cholesky: choleskyLower(sol.solution, n), relativeResidual: sol.relativeResidual, iterations: sol.iterations };
+}
+
+/** J(k) = m_kᵀ C⁻¹ m_k for k = 0..K−1. */
+export function exactFisherMemoryCurve(c: MatrixCase, cov: ExactCovariance, count: number): number[] {
+  return meanResponses(c, count).map((m) => inverseQuadraticForm(cov.cholesky, cov.n, vec(m)));
+}
+
+/** J_{i,j} = m_iᵀ C⁻¹ m_j. */
+export function exactFisherMemoryMatrixEntry(c: MatrixCase, cov: ExactCovariance, i: number, j: number): number {
+  const ms = meanResponses(c, Math.max(i, j) + 1);
+  const yi = forwardSubstitute(cov.cholesky, cov.n, vec(ms[i]));
+  const yj = forwardSubstitute(cov.cholesky, cov.n, vec(ms[j]));
+  let s = 0;
+  for (let k = 0; k < cov.n; k++) s += yi[k] * yj[k];
+  return s;
+}
+
+/** J_tot = Σ_k m_kᵀ C⁻¹ m_k = Tr(C⁻¹ G), G = Σ_k m_k m_kᵀ from its Stein equation (no truncation). */
+export function exactTotalCapacity(c: MatrixCase, cov: ExactCovariance): { jtot: number; relativeResidual: number } {
+  const gram = meanResponseGram(c);
+  return { jtot: traceOfInverseTimes(cov.cholesky, cov.n, gram.solution), relativeResidual: gram.relativeResidual };
+}
+
+/** C as an ml-matrix (for small N: tests, reports). */
+export function exactCovarianceMatrix(cov: ExactCovariance): Matrix {
+  const out = new Matrix(cov.n, cov.n);
+  for (let i = 0; i < cov.n; i++) for (let j = 0; j < cov.n; j++) out.set(i, j, cov.covariance[i * cov.n + j]);
+  return out;
+}
