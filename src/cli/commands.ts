@@ -1,6 +1,9 @@
-/** The list of commands. Each command file exports a function that adds itself to the program. */
+/** The list of commands. Each command file exports a function that builds its commander Command. */
 import type { Command } from 'commander';
+import { fmcCommand } from './fmc.ts';
+import { simulateCommand } from './simulate.ts';
 
 export function registerCommands(program: Command): void {
-  void program;
+  program.addCommand(fmcCommand());
+  program.addCommand(simulateCommand());
 }

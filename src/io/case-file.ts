@@ -1,0 +1,47 @@
+/**
+ * Loading a case of Eq. 5: a JSON case file `{ "U": [[..]], "V": [[..]], "W": [[..]], "e1"?: 1, "e2"?: 1 }`
+ * (other keys ignored), or single matrices from --u/--v/--w files; --e1/--e2 override the file.
+ */
+import { InputError } from '../errors.ts';
+import { matrixFromRows, validateCase, type MatrixCase } from '../models/case.ts';
+import { parseJsonText, readFileOrExplain, readMatrixFile } from './matrix-file.ts';
+
+export interface CaseSource {
+  case?: string;
+  u?: string;
+  v?: string;
+  w?: string;
+  e1?: number;
+  e2?: number;
+}
+
+export function loadCase(src: CaseSource): MatrixCase {
+  const single = [src.u, src.v, src.w].filter((x) => x !== undefined).length;
+  if (src.case && single > 0) throw new InputError('give either --case FILE or --u/--v/--w FILES, not both');
+  let raw: { U: unknown; V: unknown; W: unknown; e1?: unknown; e2?: unknown };
+  let origin: string;
+  if (src.case) {
+    origin = src.case;
+    const parsed = parseJsonText(src.case, readFileOrExplain(src.case).toString('utf8'));
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InputError(`${src.case}: a case file must be a JSON object with keys U, V, W`);
+    const obj = parsed as Record<string, unknown>;
+    for (const key of ['U', 'V', 'W']) if (!(key in obj)) throw new InputError(`${src.case}: missing key "${key}" (a case file needs U, V and W)`);
+    raw = { U: obj.U, V: obj.V, W: obj.W, e1: obj.e1, e2: obj.e2 };
+  } else if (single === 3) {
+    origin = 'the matrix files';
+    raw = { U: readMatrixFile(src.u as string), V: readMatrixFile(src.v as string), W: readMatrixFile(src.w as string) };
+  } else if (single > 0) {
+    throw new InputError('--u, --v and --w must be given together');
+  } else {
+    throw new InputError('no case given: use --case FILE (JSON with U, V, W) or --u/--v/--w FILES');
+  }
+  const e1 = src.e1 ?? numberOrDefault(origin, 'e1', raw.e1);
+  const e2 = src.e2 ?? numberOrDefault(origin, 'e2', raw.e2);
+  return validateCase({ U: matrixFromRows('U', raw.U), V: matrixFromRows('V', raw.V), W: matrixFromRows('W', raw.W), e1, e2 });
+}
+
+function numberOrDefault(origin: string, key: string, value: unknown): number {
+  if (value === undefined) return 1;
+  if (typeof value !== 'number') throw new InputError(`${origin}: "${key}" must be a number, got ${JSON.stringify(value)}`);
+  return value;
+}

@@ -1,0 +1,49 @@
+/** Seeded, deterministic random streams for simulation (pure-rand's xoroshiro128+), with Gaussian draws. */
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+
+export class GaussianStream {
+  private spare = 0;
+  private hasSpare = false;
+  constructor(private readonly rng: JumpableRandomGenerator) {}
+
+  /**
+   * Standard normal draw by Marsaglia's polar method (no trigonometry; the second value of each
+   * pair is kept for the next call). The two uniforms on (−1, 1) use 32 random bits each.
+   */
+  next(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
+    }
+    const rng = this.rng;
+    let u = 0;
+    let v = 0;
+    let q = 0;
+    do {
+      u = (rng.next() | 0) * TWO_POW_MINUS_31;
+      v = (rng.next() | 0) * TWO_POW_MINUS_31;
+      q = u * u + v * v;
+    } while (q >= 1 || q === 0);
+    const f = Math.sqrt((-2 * Math.log(q)) / q);
+    this.spare = v * f;
+    this.hasSpare = true;
+    return u * f;
+  }
+}
+
+const TWO_POW_MINUS_31 = 2 ** -31;
+
+/**
+ * `count` independent streams from one seed: stream b starts b jumps (2^64 draws each) after the
+ * seed's state, so batches never overlap and the whole run is reproducible from the seed.
+ */
+export function independentGaussianStreams(seed: number, count: number): GaussianStream[] {
+  const base = xoroshiro128plus(seed | 0);
+  const out: GaussianStream[] = [];
+  for (let b = 0; b < count; b++) {
+    out.push(new GaussianStream(base.clone()));
+    base.jump();
+  }
+  return out;
+}
