@@ -27,9 +27,9 @@ export function fmcCommand(): Command {
     .option('--k <K>', 'number of points J(0..K−1) of the curve', '60')
     .option('--json', 'print one JSON document on stdout (human text goes to stderr)')
     .action((opts) => {
-      const c = caseFromOptions(opts);
       const K = parseNumberOption('--k', opts.k, { integer: true, min: 1, max: 100000 });
       const models = parseModels(opts.model);
+      const c = caseFromOptions(opts);
       const N = caseSize(c);
       if (models.includes('vector') && N > VECTOR_MODEL_MAX_N) {
         if (opts.model === 'all') {

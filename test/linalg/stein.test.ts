@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { Matrix } from 'ml-matrix';
+import { kron, relativeDifference } from '../../src/linalg/dense.ts';
+import { applyKronecker, solveKroneckerStein, solveStein, SteinNotConvergentError } from '../../src/linalg/stein.ts';
+import { vec } from '../../src/linalg/dense.ts';
+import { gaussianMatrix, matrixWithSpectralRadius } from '../helpers/random-matrices.ts';
+
+/** Σ_{k<K} A^k Q A^{kᵀ}: the defining series, truncated where the terms fall below 1e-18 of the sum. */
+function steinSeries(a: Matrix, q: Matrix): Matrix {
+  let x = Matrix.zeros(q.rows, q.columns);
+  let term = q.clone();
+  for (let k = 0; k < 5000; k++) {
+    x = Matrix.add(x, term);
+    if (term.norm('frobenius') < 1e-18 * x.norm('frobenius')) break;
+    term = a.mmul(term).mmul(a.transpose());
+  }
+  return x;
+}
+
+describe('solveStein (dense doubling)', () => {
+  it('matches the defining series and reports a rounding-level residual (non-normal A, ρ = 0.9)', () => {
+    const a = matrixWithSpectralRadius(5, 0.9, 11);
+    const g = gaussianMatrix(5, 5, 12);
+    const q = g.mmul(g.transpose());
+    const sol = solveStein(a, q);
+    // doubling and the series sum the same terms in different orders: agreement to 1e-11
+    // allows for the growth of rounding with the condition of this non-normal A (ρ = 0.9)
+    expect(relativeDifference(sol.solution, steinSeries(a, q))).toBeLessThan(1e-11);
+    expect(sol.relativeResidual).toBeLessThan(1e-13);
+  });
+
+  it('refuses a divergent equation (ρ(A) = 1.05)', () => {
+    const a = matrixWithSpectralRadius(3, 1.05, 13);
+    expect(() => solveStein(a, Matrix.eye(3))).toThrow(SteinNotConvergentError);
+  });
+
+  it('solves a nilpotent A (shift register) exactly: X = Q + A Q Aᵀ + A² Q A²ᵀ', () => {
+    const a = new Matrix([[0, 1, 0], [0, 0, 1], [0, 0, 0]]);
+    const sol = solveStein(a, Matrix.eye(3)).solution;
+    expect(sol.to2DArray()).toEqual([[3, 0, 0], [0, 2, 0], [0, 0, 1]]);
+  });
+});
+
+describe('solveKroneckerStein (structured, N² dimensions)', () => {
+  it('applyKronecker is multiplication by Vᵀ ⊗ Uᵀ', () => {
+    const u = gaussianMatrix(3, 3, 21);
+    const v = gaussianMatrix(3, 3, 22);
+    const y = gaussianMatrix(3, 3, 23);
+    const direct = kron(v.transpose(), u.transpose()).mmul(Matrix.columnVector([...vec(y)])).getColumn(0);
+    const fast = applyKronecker(u, v, vec(y));
+    direct.forEach((d, i) => expect(fast[i]).toBeCloseTo(d, 12));
+  });
+
+  it('equals the dense solver on 𝒜 = Vᵀ ⊗ Uᵀ for non-normal U, V (ρ(U)ρ(V) ≈ 0.72)', () => {
+    const u = matrixWithSpectralRadius(3, 0.9, 31);
+    const v = matrixWithSpectralRadius(3, 0.8, 32);
+    const n = 9;
+    const g = gaussianMatrix(n, n, 33);
+    const qm = g.mmul(g.transpose());
+    const q = Float64Array.from(qm.to2DArray().flat());
+    const fast = solveKroneckerStein(u, v, q);
+    const dense = solveStein(kron(v.transpose(), u.transpose()), qm).solution;
+    const fastM = new Matrix(Array.from({ length: n }, (_, i) => [...fast.solution.subarray(i * n, (i + 1) * n)]));
+    // two doubling implementations of the same series: rounding-level agreement
+    expect(relativeDifference(fastM, dense)).toBeLessThan(1e-12);
+    expect(fast.relativeResidual).toBeLessThan(1e-13);
+  });
+
+  it('refuses when ρ(U)ρ(V) ≥ 1 even if ρ(V) < 1', () => {
+    const u = Matrix.eye(2).mul(1.5);
+    const v = Matrix.eye(2).mul(0.7);
+    expect(() => solveKroneckerStein(u, v, Float64Array.from([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]))).toThrow(SteinNotConvergentError);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { Matrix } from 'ml-matrix';
+import { ModelUndefinedError } from '../../src/errors.ts';
+import { kron, matrixPower, relativeDifference } from '../../src/linalg/dense.ts';
+import { makeCase } from '../../src/models/case.ts';
+import { exactCovariance, exactCovarianceMatrix, exactFisherMemoryCurve, exactTotalCapacity } from '../../src/models/exact.ts';
+import { paperCovariances, paperFisherMemoryCurve } from '../../src/models/paper.ts';
+import { fisherMemorySummary } from '../../src/models/summary.ts';
+import { gaussianMatrix, matrixWithSpectralRadius, normalComplexSpectrum } from '../helpers/random-matrices.ts';
+
+const toRows = (m: Matrix) => m.to2DArray();
+
+describe('exact model, diagonal U and V solved by hand', () => {
+  const u = [0.9, -0.5, 0.2];
+  const v = [0.7, 0.3, -0.8];
+  const w = [[1, 0.5, -0.2], [0.3, -1, 0.4], [0.6, 0.1, 0.9]];
+  const c = makeCase(toRows(Matrix.diag(u)), toRows(Matrix.diag(v)), w, 0.5, 2);
+  const cov = exactCovariance(c);
+
+  it('C is diagonal with ε₁ε₂/(1 − u_i² v_j²) at index i + 3j', () => {
+    const cm = exactCovarianceMatrix(cov);
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(cm.get(i + 3 * j, i + 3 * j)).toBeCloseTo(1 / (1 - u[i] ** 2 * v[j] ** 2), 13);
+    expect(Math.abs(cm.get(0, 1))).toBeLessThan(1e-15);
+  });
+
+  it('J(k) = Σ w_ij² (u_i v_j)^{2k} (1 − u_i² v_j²)/(ε₁ε₂) and J_tot = ‖W‖²/(ε₁ε₂)', () => {
+    exactFisherMemoryCurve(c, cov, 6).forEach((value, k) => {
+      let s = 0;
+      for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) s += w[i][j] ** 2 * (u[i] * v[j]) ** (2 * k) * (1 - (u[i] * v[j]) ** 2);
+      expect(Math.abs(value - s)).toBeLessThan(1e-12 * Math.max(1, s));
+    });
+    const norm2 = w.flat().reduce((a, x) => a + x * x, 0);
+    expect(Math.abs(exactTotalCapacity(c, cov).jtot - norm2) / norm2).toBeLessThan(1e-12);
+  });
+});
+
+describe('exact model, non-normal U and V', () => {
+  const c = makeCase(toRows(matrixWithSpectralRadius(3, 0.9, 61)), toRows(matrixWithSpectralRadius(3, 0.8, 62)), toRows(gaussianMatrix(3, 3, 63)), 0.7, 1.4);
+  const cov = exactCovariance(c);
+
+  it('C equals the truncated series ε₁ε₂ Σ (V^{kᵀ}V^k) ⊗ (U^{kᵀ}U^k)', () => {
+    let s = Matrix.zeros(9, 9);
+    for (let k = 0; k < 3000; k++) {
+      const uk = matrixPower(c.U, k);
+      const vk = matrixPower(c.V, k);
+      const term = kron(vk.transpose().mmul(vk), uk.transpose().mmul(uk)).mul(c.e1 * c.e2);
+      s = Matrix.add(s, term);
+      if (term.norm('frobenius') < 1e-18 * s.norm('frobenius')) break;
+    }
+    expect(relativeDifference(exactCovarianceMatrix(cov), s)).toBeLessThan(1e-12);
+  });
+
+  it('FMC and J_tot equal the dense vector-network computation (Eq. 14 on the vectorized system)', () => {
+    const exact = fisherMemorySummary(c, 'exact', 30);
+    const vector = fisherMemorySummary(c, 'vector', 30);
+    exact.fmc.forEach((j, k) => expect(Math.abs(j - vector.fmc[k])).toBeLessThan(1e-10 * Math.max(1, j)));
+    expect(Math.abs(exact.jtot - vector.jtot) / exact.jtot).toBeLessThan(1e-10);
+  });
+
+  it('J_tot equals Σ J(k) summed until the tail is negligible', () => {
+    const sum = exactFisherMemoryCurve(c, cov, 600).reduce((a, b) => a + b, 0);
+    expect(Math.abs(exactTotalCapacity(c, cov).jtot - sum) / sum).toBeLessThan(1e-12);
+  });
+
+  it('the paper covariance Σ ⊗ Ψ dominates C, so J_paper(k) ≤ J_exact(k)', () => {
+    const pc = paperCovariances(c);
+    const p = paperFisherMemoryCurve(c, pc, 10);
+    exactFisherMemoryCurve(c, cov, 10).forEach((j, k) => expect(p[k]).toBeLessThanOrEqual(j * (1 + 1e-12)));
+  });
+});
+
+describe('existence conditions', () => {
+  it('the exact model exists when ρ(U) > 1 but ρ(U)ρ(V) < 1, where the paper model does not', () => {
+    const c = makeCase([[1.5, 0], [0, 0.2]], [[0.5, 0], [0, 0.1]], [[1, 1], [0, 1]]);
+    expect(exactTotalCapacity(c, exactCovariance(c)).jtot).toBeCloseTo(3, 12); // normal ⇒ ‖W‖² = 3
+    expect(() => paperCovariances(c)).toThrow(ModelUndefinedError);
+  });
+
+  it('refuses ρ(U)ρ(V) ≥ 1 with the product in the message', () => {
+    const c = makeCase([[1.5, 0], [0, 0.2]], [[0.9, 0], [0, 0.1]], [[1, 1], [0, 1]]);
+    expect(() => exactCovariance(c)).toThrow(/ρ\(U\)·ρ\(V\) = 1\.35/);
+  });
+
+  it('normal U, V with complex spectra: J_tot = I(W) exactly (the vectorized system is normal)', () => {
+    const c = makeCase(
+      toRows(normalComplexSpectrum([{ r: 0.8, theta: 0.9 }, { r: 0.4, theta: 2.2 }], 71)),
+      toRows(normalComplexSpectrum([{ r: 0.7, theta: 1.3 }, { r: 0.5, theta: 0.3 }], 72)),
+      toRows(gaussianMatrix(4, 4, 73)),
+      0.5,
+      3,
+    );
+    const s = fisherMemorySummary(c, 'exact', 1);
+    expect(Math.abs(s.jtotRel - 1)).toBeLessThan(1e-12);
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { Matrix } from 'ml-matrix';
+import { ModelUndefinedError } from '../../src/errors.ts';
+import { matrixPower, relativeDifference } from '../../src/linalg/dense.ts';
+import { makeCase, type MatrixCase } from '../../src/models/case.ts';
+import {
+  normalEigenData,
+  paperCovariances,
+  paperFisherMemoryCurve,
+  paperFisherMemoryCurveEq17AsPrinted,
+  paperFisherMemoryMatrixEntry,
+  paperFisherMemoryMatrixEntryEq13AsPrinted,
+  paperFisherMemoryMatrixEntryEq29,
+  paperNormalCapacityEq18,
+  paperTotalCapacity,
+} from '../../src/models/paper.ts';
+import { gaussianMatrix, matrixWithSpectralRadius, normalComplexSpectrum, normalRealSpectrum } from '../helpers/random-matrices.ts';
+
+const toRows = (m: Matrix) => m.to2DArray();
+
+function diagonalCase(u: number[], v: number[], w: number[][], e1: number, e2: number): MatrixCase {
+  return makeCase(toRows(Matrix.diag(u)), toRows(Matrix.diag(v)), w, e1, e2);
+}
+
+describe('paper model, diagonal U and V solved by hand', () => {
+  const u = [0.9, -0.5, 0.2];
+  const v = [0.7, 0.3, -0.8];
+  const w = [[1, 0.5, -0.2], [0.3, -1, 0.4], [0.6, 0.1, 0.9]];
+  const e1 = 0.5;
+  const e2 = 2;
+  const c = diagonalCase(u, v, w, e1, e2);
+  const cov = paperCovariances(c);
+
+  it('Ψ and Σ of Eq. 9 are diagonal with ε/(1 − λ²)', () => {
+    u.forEach((x, i) => expect(cov.psi.get(i, i)).toBeCloseTo(e1 / (1 - x * x), 13));
+    v.forEach((x, i) => expect(cov.sigma.get(i, i)).toBeCloseTo(e2 / (1 - x * x), 13));
+  });
+
+  it('Eq. 12: J(i) = (1/ε₁ε₂) Σ_jk w_jk² (u_j v_k)^{2i} (1 − u_j²)(1 − v_k²)', () => {
+    const fmc = paperFisherMemoryCurve(c, cov, 8);
+    fmc.forEach((value, i) => {
+      let s = 0;
+      for (let j = 0; j < 3; j++) for (let k = 0; k < 3; k++) s += w[j][k] ** 2 * (u[j] * v[k]) ** (2 * i) * (1 - u[j] ** 2) * (1 - v[k] ** 2);
+      // a handful of products of O(1) numbers: relative agreement at 1e-12
+      expect(Math.abs(value - s / (e1 * e2))).toBeLessThan(1e-12 * Math.max(1, s));
+    });
+  });
+
+  it('J_tot (solver, Eq. 16) equals the hand-summed geometric series Σ g(v_k, u_j) w_jk²/(ε₁ε₂)', () => {
+    let s = 0;
+    for (let j = 0; j < 3; j++) for (let k = 0; k < 3; k++) s += (w[j][k] ** 2 * (1 - u[j] ** 2) * (1 - v[k] ** 2)) / (1 - u[j] ** 2 * v[k] ** 2);
+    const { jtot } = paperTotalCapacity(c, cov);
+    expect(Math.abs(jtot - s / (e1 * e2)) / s).toBeLessThan(1e-12);
+  });
+});
+
+describe('paper model, general U and V', () => {
+  const c = makeCase(toRows(matrixWithSpectralRadius(4, 0.85, 41)), toRows(matrixWithSpectralRadius(4, 0.7, 42)), toRows(gaussianMatrix(4, 4, 43)), 1.3, 0.6);
+  const cov = paperCovariances(c);
+
+  it('Ψ equals its defining series ε₁ Σ U^{kᵀ}U^k (truncated where terms < 1e-18 of the sum)', () => {
+    let s = Matrix.zeros(4, 4);
+    for (let k = 0; k < 2000; k++) {
+      const uk = matrixPower(c.U, k);
+      const term = uk.transpose().mmul(uk).mul(c.e1);
+      s = Matrix.add(s, term);
+      if (term.norm('frobenius') < 1e-18 * s.norm('frobenius')) break;
+    }
+    // the non-normal transient of U (ρ = 0.85) costs a few digits in the series' rounding
+    expect(relativeDifference(cov.psi, s)).toBeLessThan(1e-12);
+  });
+
+  it('J_tot by the solver equals Σ J(i) summed until the tail is negligible', () => {
+    const fmc = paperFisherMemoryCurve(c, cov, 400);
+    const partial = fmc.reduce((a, b) => a + b, 0);
+    // terms decay like (0.85·0.7)^{2i}; after 400 terms the tail is below 1e-150
+    expect(Math.abs(paperTotalCapacity(c, cov).jtot - partial) / partial).toBeLessThan(1e-12);
+  });
+
+  it('Eq. 13 as printed equals Eq. 8 on the diagonal but not off it', () => {
+    for (let i = 0; i < 4; i++) {
+      const a = paperFisherMemoryMatrixEntry(c, cov, i, i);
+      expect(Math.abs(paperFisherMemoryMatrixEntryEq13AsPrinted(c, cov, i, i) - a)).toBeLessThan(1e-12 * Math.max(1, a));
+    }
+    const eq8 = paperFisherMemoryMatrixEntry(c, cov, 1, 3);
+    const eq13 = paperFisherMemoryMatrixEntryEq13AsPrinted(c, cov, 1, 3);
+    // a generic case: the two differ at order one, far beyond rounding
+    expect(Math.abs(eq13 - eq8)).toBeGreaterThan(1e-3 * Math.abs(eq8) + 1e-6);
+  });
+
+  it('Eq. 29 (space-time form) equals Eq. 8 for i ≠ j (cyclicity of the trace)', () => {
+    const a = paperFisherMemoryMatrixEntry(c, cov, 2, 1);
+    expect(Math.abs(paperFisherMemoryMatrixEntryEq29(c, cov, 2, 1) - a)).toBeLessThan(1e-12 * Math.max(1, Math.abs(a)));
+  });
+
+  it('refuses ρ(U) ≥ 1 and names the condition and the offending spectral radius', () => {
+    const bad = makeCase([[1.2, 0], [0, 0.1]], [[0.5, 0], [0, 0.5]], [[1, 0], [0, 1]]);
+    expect(() => paperCovariances(bad)).toThrow(ModelUndefinedError);
+    expect(() => paperCovariances(bad)).toThrow(/ρ\(U\) < 1.*ρ\(U\) = 1\.2/);
+  });
+});
+
+describe('normal U and V: Eq. 17 as printed and Eq. 18', () => {
+  const w = toRows(gaussianMatrix(4, 4, 51));
+  it('real spectra: Eq. 17 as printed equals Eq. 12, and Eq. 18 equals the solver J_tot', () => {
+    const c = makeCase(toRows(normalRealSpectrum([0.9, -0.4, 0.3, 0.05], 52)), toRows(normalRealSpectrum([0.6, 0.5, -0.7, 0.2], 53)), w, 0.8, 1.5);
+    const cov = paperCovariances(c);
+    const eig = normalEigenData(c);
+    const fmc = paperFisherMemoryCurve(c, cov, 6);
+    fmc.forEach((j, i) => {
+      const e17 = paperFisherMemoryCurveEq17AsPrinted(c, eig, i);
+      expect(Math.abs(e17.re - j)).toBeLessThan(1e-11 * Math.max(1, j));
+      expect(Math.abs(e17.im)).toBeLessThan(1e-12);
+    });
+    const jtot = paperTotalCapacity(c, cov).jtot;
+    expect(Math.abs(paperNormalCapacityEq18(c, eig) - jtot) / jtot).toBeLessThan(1e-11);
+  });
+
+  it('complex spectra: Eq. 18 still equals the solver J_tot, but Eq. 17 as printed does not equal Eq. 12', () => {
+    const c = makeCase(
+      toRows(normalComplexSpectrum([{ r: 0.8, theta: 0.9 }, { r: 0.4, theta: 2.2 }], 54)),
+      toRows(normalComplexSpectrum([{ r: 0.7, theta: 1.3 }, { r: 0.5, theta: 0.3 }], 55)),
+      w,
+      1,
+      1,
+    );
+    const cov = paperCovariances(c);
+    const eig = normalEigenData(c);
+    const jtot = paperTotalCapacity(c, cov).jtot;
+    expect(Math.abs(paperNormalCapacityEq18(c, eig) - jtot) / jtot).toBeLessThan(1e-11);
+    const j1 = paperFisherMemoryCurve(c, cov, 2)[1];
+    const e17 = paperFisherMemoryCurveEq17AsPrinted(c, eig, 1);
+    // order-one discrepancy (missing conjugates), far above the 1e-12 eigen residuals
+    expect(Math.hypot(e17.re - j1, e17.im)).toBeGreaterThan(1e-3 * j1);
+  });
+});
