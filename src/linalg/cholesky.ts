@@ -48,40 +48,37 @@ export function inverseQuadraticForm(l: Float64Array, n: number, b: ArrayLike<nu
   return s;
 }
 
-/** Tr(A⁻¹ G) for A = L Lᵀ and symmetric G: Tr(L⁻¹ G L⁻ᵀ) = Σᵢⱼ (L⁻¹G)ᵢⱼ (L⁻¹)ᵢⱼ. */
+/**
+ * Tr(A⁻¹ G) for A = L Lᵀ and symmetric G. With Z = L⁻¹, A⁻¹ = ZᵀZ, so Tr(A⁻¹G) = Σᵢⱼ (ZᵀZ)ᵢⱼ Gᵢⱼ.
+ * The columns of Z are kept as contiguous rows (zt[j] = Z e_j) so that every inner loop is a
+ * contiguous dot product: n³/3 multiply-adds that stay in cache, instead of strided row updates.
+ */
 export function traceOfInverseTimes(l: Float64Array, n: number, g: Float64Array): number {
-  // Y = L⁻¹ G, row by row (contiguous axpys)
-  const y = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    for (let c = 0; c < n; c++) y[ri + c] = g[ri + c];
-    for (let k = 0; k < i; k++) {
-      const lik = l[ri + k];
-      if (lik === 0) continue;
-      const rk = k * n;
-      for (let c = 0; c < n; c++) y[ri + c] -= lik * y[rk + c];
+  const zt = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    // column j of L⁻¹: forward substitution for L z = e_j; z_i = 0 for i < j
+    const rj = j * n;
+    zt[rj + j] = 1 / l[j * n + j];
+    for (let i = j + 1; i < n; i++) {
+      const ri = i * n;
+      let s = 0;
+      for (let k = j; k < i; k++) s += l[ri + k] * zt[rj + k];
+      zt[rj + i] = -s / l[ri + i];
     }
-    const d = l[ri + i];
-    for (let c = 0; c < n; c++) y[ri + c] /= d;
-  }
-  // Linv = L⁻¹ (lower), same recurrence applied to I, only the lower part is non-zero
-  const linv = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    linv[ri + i] = 1;
-    for (let k = 0; k < i; k++) {
-      const lik = l[ri + k];
-      if (lik === 0) continue;
-      const rk = k * n;
-      for (let c = 0; c <= k; c++) linv[ri + c] -= lik * linv[rk + c];
-    }
-    const d = l[ri + i];
-    for (let c = 0; c <= i; c++) linv[ri + c] /= d;
   }
   let t = 0;
   for (let i = 0; i < n; i++) {
     const ri = i * n;
-    for (let j = 0; j <= i; j++) t += y[ri + j] * linv[ri + j];
+    // diagonal term
+    let d = 0;
+    for (let k = i; k < n; k++) d += zt[ri + k] * zt[ri + k];
+    t += d * g[ri + i];
+    for (let j = i + 1; j < n; j++) {
+      const rj = j * n;
+      let s = 0;
+      for (let k = j; k < n; k++) s += zt[ri + k] * zt[rj + k];
+      t += 2 * s * g[ri + j];
+    }
   }
   return t;
 }

@@ -98,7 +98,7 @@ export function applyKronecker(u: Matrix, v: Matrix, y: ArrayLike<number>): Floa
   const work = new KroneckerWork(u.rows);
   const out = new Float64Array(y.length);
   work.loadFactors(u, v);
-  work.applyToVector(y, 0, out, 0);
+  work.applyToVector(Float64Array.from(y), 0, out, 0);
   return out;
 }
 
@@ -136,7 +136,7 @@ class KroneckerWork {
   }
 
   /** out[oOff..] = vec(Uᵀ Y V) with Y = unvec(y[yOff..]) (column-major N×N). */
-  applyToVector(y: ArrayLike<number>, yOff: number, out: Float64Array, oOff: number): void {
+  applyToVector(y: Float64Array, yOff: number, out: Float64Array, oOff: number): void {
     const N = this.N;
     const ut = this.ut;
     const vm = this.vm;
@@ -147,7 +147,6 @@ class KroneckerWork {
       const yCol = yOff + N * l;
       for (let c = 0; c < N; c++) {
         const vlc = vm[l * N + c];
-        if (vlc === 0) continue;
         const tCol = N * c;
         for (let i = 0; i < N; i++) t[tCol + i] += y[yCol + i] * vlc;
       }
@@ -164,23 +163,36 @@ class KroneckerWork {
     }
   }
 
-  /** 𝒜 X 𝒜ᵀ for row-major n×n X, with 𝒜 built from (u, v). */
+  /**
+   * 𝒜 X 𝒜ᵀ for a symmetric row-major n×n X, with 𝒜 built from (u, v). Row pass: T1 = X 𝒜ᵀ (row r
+   * of T1 is (𝒜 xᵣ)ᵀ). Since X is symmetric, T1ᵀ = 𝒜 X, so a second row pass on T1ᵀ gives 𝒜 X 𝒜ᵀ.
+   */
   sandwich(x: Float64Array, u: Matrix, v: Matrix): Float64Array {
     const n = this.n;
     this.loadFactors(u, v);
-    // T1 = X 𝒜ᵀ: row r of T1 is (𝒜 xᵣ)ᵀ where xᵣ is row r of X.
     const t1 = new Float64Array(n * n);
     for (let r = 0; r < n; r++) this.applyToVector(x, r * n, t1, r * n);
-    // 𝒜 T1 = (T1ᵀ 𝒜ᵀ)ᵀ
-    const t1t = transpose(t1, n);
-    const t2 = new Float64Array(n * n);
-    for (let r = 0; r < n; r++) this.applyToVector(t1t, r * n, t2, r * n);
-    return transpose(t2, n);
+    const t1t = blockedTranspose(t1, n);
+    const out = new Float64Array(n * n);
+    for (let r = 0; r < n; r++) this.applyToVector(t1t, r * n, out, r * n);
+    return out;
   }
 }
 
-function transpose(x: Float64Array, n: number): Float64Array {
+/** Transpose of a row-major n×n array, in 32×32 blocks to stay in cache. */
+function blockedTranspose(x: Float64Array, n: number): Float64Array {
   const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[j * n + i] = x[i * n + j];
+  const B = 32;
+  for (let ib = 0; ib < n; ib += B) {
+    const iEnd = Math.min(ib + B, n);
+    for (let jb = 0; jb < n; jb += B) {
+      const jEnd = Math.min(jb + B, n);
+      for (let i = ib; i < iEnd; i++) {
+        const ri = i * n;
+        for (let j = jb; j < jEnd; j++) out[j * n + i] = x[ri + j];
+      }
+    }
+  }
   return out;
 }
+

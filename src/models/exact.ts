@@ -8,7 +8,7 @@ import { Matrix } from 'ml-matrix';
 import { ModelUndefinedError } from '../errors.ts';
 import { vec } from '../linalg/dense.ts';
 import { spectralRadius } from '../linalg/eigen.ts';
-import { solveKroneckerStein } from '../linalg/stein.ts';
+import { applyKronecker, solveKroneckerStein } from '../linalg/stein.ts';
 import { choleskyLower, inverseQuadraticForm, traceOfInverseTimes, forwardSubstitute } from '../linalg/cholesky.ts';
 import { caseSize, type MatrixCase } from './case.ts';
 import { meanResponses, meanResponseGram } from './mean.ts';
@@ -66,10 +66,40 @@ export function exactFisherMemoryMatrixEntry(c: MatrixCase, cov: ExactCovariance
   return s;
 }
 
-/** J_tot = Σ_k m_kᵀ C⁻¹ m_k = Tr(C⁻¹ G), G = Σ_k m_k m_kᵀ from its Stein equation (no truncation). */
-export function exactTotalCapacity(c: MatrixCase, cov: ExactCovariance): { jtot: number; relativeResidual: number } {
+/** Most terms the certified series may take before J_tot falls back to the Gram Stein solver. */
+const SERIES_MAX_TERMS = 20000;
+
+/**
+ * J_tot = Σ_k m_kᵀ C⁻¹ m_k, summed with a rigorous bound on the remainder: since C ⪰ ε₁ε₂ I and
+ * Σ_j ‖𝒜^j‖₂² ≤ Σ_j ‖𝒜^j‖_F² = Tr C/(ε₁ε₂),
+ *   Σ_{k≥K} m_kᵀ C⁻¹ m_k ≤ ‖m_K‖² · Tr C / (ε₁ε₂)²,
+ * and the sum stops when that bound is below 1e-16 of the partial sum (float64 resolution), so the
+ * result is the infinite sum, not a truncation. Should the bound need more than SERIES_MAX_TERMS
+ * terms (ρ(U)ρ(V) very close to 1), J_tot = Tr(C⁻¹ G) with G = Σ_k m_k m_kᵀ from its Stein equation.
+ */
+export function exactTotalCapacity(c: MatrixCase, cov: ExactCovariance): { jtot: number; relativeResidual: number; method: 'certified-series' | 'gram-stein'; terms?: number; remainderBound?: number } {
+  const n = cov.n;
+  let traceC = 0;
+  for (let i = 0; i < n; i++) traceC += cov.covariance[i * n + i];
+  const e = c.e1 * c.e2;
+  const remainderFactor = traceC / (e * e);
+  let m = vec(c.W);
+  let sum = 0;
+  for (let k = 0; k < SERIES_MAX_TERMS; k++) {
+    sum += inverseQuadraticForm(cov.cholesky, n, m);
+    m = applyKronecker(c.U, c.V, m);
+    let norm2 = 0;
+    for (let i = 0; i < n; i++) norm2 += m[i] * m[i];
+    const remainderBound = norm2 * remainderFactor;
+    if (remainderBound <= 1e-16 * sum) return { jtot: sum, relativeResidual: remainderBound / (sum || 1), method: 'certified-series', terms: k + 1, remainderBound };
+  }
   const gram = meanResponseGram(c);
-  return { jtot: traceOfInverseTimes(cov.cholesky, cov.n, gram.solution), relativeResidual: gram.relativeResidual };
+  return { jtot: traceOfInverseTimes(cov.cholesky, n, gram.solution), relativeResidual: gram.relativeResidual, method: 'gram-stein' };
+}
+
+/** J_tot = Tr(C⁻¹ G) with G = Σ_k m_k m_kᵀ from its Stein equation (the solver path, always). */
+export function exactTotalCapacityByGram(c: MatrixCase, cov: ExactCovariance): number {
+  return traceOfInverseTimes(cov.cholesky, cov.n, meanResponseGram(c).solution);
 }
 
 /** C as an ml-matrix (for small N: tests, reports). */

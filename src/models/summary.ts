@@ -37,8 +37,11 @@ export function fisherMemorySummary(c: MatrixCase, model: FmcModel, count: numbe
   if (model === 'exact') {
     const cov = exactCovariance(c);
     const fmc = exactFisherMemoryCurve(c, cov, count);
-    const { jtot, relativeResidual } = exactTotalCapacity(c, cov);
-    return { fmc, jtot, inputFisher, jtotRel: jtot / inputFisher, residuals: { covariance: cov.relativeResidual, gram: relativeResidual } };
+    const total = exactTotalCapacity(c, cov);
+    const residuals: Record<string, number> = { covariance: cov.relativeResidual };
+    if (total.method === 'certified-series') residuals.seriesRemainder = total.relativeResidual;
+    else residuals.gram = total.relativeResidual;
+    return { fmc, jtot: total.jtot, inputFisher, jtotRel: total.jtot / inputFisher, residuals };
   }
   // Eq. 5 vectorized is Ganguli's vector network (Eq. 2/14) with N² neurons: A = Vᵀ ⊗ Uᵀ, v = vec W, ε = ε₁ε₂.
   const net = { A: kron(c.V.transpose(), c.U.transpose()), v: [...vec(c.W)], epsilon: c.e1 * c.e2 };

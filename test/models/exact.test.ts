@@ -3,7 +3,7 @@ import { Matrix } from 'ml-matrix';
 import { ModelUndefinedError } from '../../src/errors.ts';
 import { kron, matrixPower, relativeDifference } from '../../src/linalg/dense.ts';
 import { makeCase } from '../../src/models/case.ts';
-import { exactCovariance, exactCovarianceMatrix, exactFisherMemoryCurve, exactTotalCapacity } from '../../src/models/exact.ts';
+import { exactCovariance, exactCovarianceMatrix, exactFisherMemoryCurve, exactTotalCapacity, exactTotalCapacityByGram } from '../../src/models/exact.ts';
 import { paperCovariances, paperFisherMemoryCurve } from '../../src/models/paper.ts';
 import { fisherMemorySummary } from '../../src/models/summary.ts';
 import { gaussianMatrix, matrixWithSpectralRadius, normalComplexSpectrum } from '../helpers/random-matrices.ts';
@@ -91,5 +91,18 @@ describe('existence conditions', () => {
     );
     const s = fisherMemorySummary(c, 'exact', 1);
     expect(Math.abs(s.jtotRel - 1)).toBeLessThan(1e-12);
+  });
+});
+
+describe('exact J_tot: certified series and Gram solver agree', () => {
+  it.each([0.5, 0.9, 0.99])('ρ(U) = ρ(V) = %s', (rho) => {
+    const c = makeCase(toRows(matrixWithSpectralRadius(3, rho, 81)), toRows(matrixWithSpectralRadius(3, rho, 82)), toRows(gaussianMatrix(3, 3, 83)));
+    const cov = exactCovariance(c);
+    const series = exactTotalCapacity(c, cov);
+    expect(series.method).toBe('certified-series');
+    // the series stops when its remainder bound is below 1e-16 of the sum; the Gram path has its
+    // own rounding (κ(C) grows like 1/(1 − ρ⁴)), hence 1e-10 for ρ = 0.99
+    expect(Math.abs(series.jtot - exactTotalCapacityByGram(c, cov)) / series.jtot).toBeLessThan(1e-10);
+    expect(series.remainderBound).toBeLessThanOrEqual(1e-16 * series.jtot);
   });
 });
