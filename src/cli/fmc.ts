@@ -7,6 +7,7 @@ import { assertExactModelDefined } from '../models/exact.ts';
 import { assertPaperModelDefined } from '../models/paper.ts';
 import { fisherMemorySummary, FMC_MODELS, VECTOR_MODEL_MAX_N, type FmcModel } from '../models/summary.ts';
 import { addCaseOptions, caseFromOptions } from './case-options.ts';
+import { addMemoryOptions, memoryFmcJson, parseMemoryOptions } from './memory-options.ts';
 import { note, parseNumberOption, printJson } from './common.ts';
 
 export function fmcCommand(): Command {
@@ -22,14 +23,23 @@ export function fmcCommand(): Command {
         'jtot is the infinite sum (a Stein-equation solver), not the sum of the printed J(0..K−1).\n\n' +
         'Example:\n  npx matmem fmc --case examples/normal-real.json --model all --k 60 --json',
     );
-  addCaseOptions(cmd)
-    .option('--model <model>', 'paper | exact | vector | all', 'all')
+  addMemoryOptions(addCaseOptions(cmd))
+    .option('--model <model>', 'paper | exact | vector | all (with --memory-slots: paper | exact | all)', 'all')
     .option('--k <K>', 'number of points J(0..K−1) of the curve', '60')
     .option('--json', 'print one JSON document on stdout (human text goes to stderr)')
     .action((opts) => {
       const K = parseNumberOption('--k', opts.k, { integer: true, min: 1, max: 100000 });
       const models = parseModels(opts.model);
+      const memory = parseMemoryOptions(opts);
       const c = caseFromOptions(opts);
+      if (memory) {
+        if (opts.model === 'vector') throw new InputError('the vector model has no memory slots; use --model paper, exact or all with --memory-slots');
+        const memoryModels = models.filter((m): m is 'paper' | 'exact' => m !== 'vector');
+        const result = memoryFmcJson(c, opts, { models: memoryModels, K });
+        if (opts.json) printJson(result);
+        else printHuman(result as unknown as HumanResult);
+        return;
+      }
       const N = caseSize(c);
       if (models.includes('vector') && N > VECTOR_MODEL_MAX_N) {
         if (opts.model === 'all') {
@@ -70,6 +80,7 @@ function parseModels(raw: string): FmcModel[] {
 interface HumanResult {
   models: Record<string, { fmc: number[]; jtot: number; inputFisher: number; jtotRel: number }>;
   spectralRadius: { U: number; V: number };
+  stability?: { spectralRadius: number; stable: boolean };
   N: number;
   e1: number;
   e2: number;
@@ -80,6 +91,7 @@ function printHuman(r: HumanResult): void {
   const names = Object.keys(r.models);
   const lines: string[] = [];
   lines.push(`N = ${r.N}, ε₁ = ${r.e1}, ε₂ = ${r.e2}, ρ(U) = ${r.spectralRadius.U.toPrecision(6)}, ρ(V) = ${r.spectralRadius.V.toPrecision(6)}`);
+  if (r.stability) lines.push(`memory system (Eq. 34): ρ(F) = ${r.stability.spectralRadius.toPrecision(6)} — ${r.stability.stable ? 'stable' : 'NOT stable (no stationary law)'}`);
   lines.push('');
   lines.push(['', ...names].map((s) => s.padStart(16)).join(''));
   const row = (label: string, f: (m: string) => number) => lines.push([label.padStart(16), ...names.map((m) => f(m).toPrecision(8).padStart(16))].join(''));

@@ -9,6 +9,7 @@ import { paperStateCovariance } from '../models/summary.ts';
 import { simulateFisherMemory } from '../models/simulate.ts';
 import { ModelUndefinedError } from '../errors.ts';
 import { addCaseOptions, caseFromOptions } from './case-options.ts';
+import { addMemoryOptions, memorySimulateJson, parseMemoryOptions } from './memory-options.ts';
 import { parseNumberOption, printJson } from './common.ts';
 
 /** Steps so that the state forgets its zero start: (ρ(U)ρ(V))^{2T} < 1e-12, within [10, 400]. */
@@ -26,24 +27,34 @@ export function simulateCommand(): Command {
       'No closed form of either model is used; the covariance is compared with both models afterwards.\n\n' +
       'Example:\n  npx matmem simulate --case examples/small-3x3.json --samples 200000 --seed 1 --json',
   );
-  addCaseOptions(cmd)
+  addMemoryOptions(addCaseOptions(cmd))
     .option('--samples <S>', 'number of independent trajectories', '200000')
     .option('--steps <T>', 'steps per trajectory (default: enough for (ρ(U)ρ(V))^{2T} < 1e-12, at most 400)')
     .option('--seed <n>', 'random seed (runs are deterministic for a given seed)', '1')
     .option('--batches <B>', 'independent batches for the standard errors', '20')
     .option('--json', 'print one JSON document on stdout (human text goes to stderr)')
     .action((opts) => {
-      const c = caseFromOptions(opts);
       const samples = parseNumberOption('--samples', opts.samples, { integer: true, min: 1 });
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
       const batches = parseNumberOption('--batches', opts.batches, { integer: true, min: 2, max: 10000 });
+      const memory = parseMemoryOptions(opts);
+      const c = caseFromOptions(opts);
+      if (memory) {
+        const steps = opts.steps === undefined ? undefined : parseNumberOption('--steps', opts.steps, { integer: true, min: 1, max: 100000 });
+        const bar = progressBar(batches);
+        let result;
+        try {
+          result = memorySimulateJson(c, opts, { samples, steps, seed, batches, onProgress: (done) => bar.update(done) });
+        } finally {
+          bar.stop();
+        }
+        if (opts.json) printJson(result);
+        else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        return;
+      }
       const rho = assertExactModelDefined(c);
       const steps = opts.steps === undefined ? defaultSteps(rho.product) : parseNumberOption('--steps', opts.steps, { integer: true, min: 1, max: 100000 });
-      const bar = new cliProgress.SingleBar(
-        { format: 'simulate [{bar}] {value}/{total} batches | {duration}s', stream: process.stderr, clearOnComplete: true, hideCursor: false },
-        cliProgress.Presets.shades_classic,
-      );
-      bar.start(batches, 0);
+      const bar = progressBar(batches);
       let result;
       try {
         result = simulateFisherMemory(c, { samples, steps, seed, batches, onProgress: (done) => bar.update(done) });
@@ -82,4 +93,13 @@ export function simulateCommand(): Command {
       process.stdout.write(`${lines.join('\n')}\n`);
     });
   return cmd;
+}
+
+function progressBar(batches: number): cliProgress.SingleBar {
+  const bar = new cliProgress.SingleBar(
+    { format: 'simulate [{bar}] {value}/{total} batches | {duration}s', stream: process.stderr, clearOnComplete: true, hideCursor: false },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(batches, 0);
+  return bar;
 }

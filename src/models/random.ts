@@ -7,6 +7,11 @@ export class GaussianStream {
   private hasSpare = false;
   constructor(private readonly rng: JumpableRandomGenerator) {}
 
+  /** Uniform on [0, 1) with 32 random bits. */
+  uniform(): number {
+    return (this.rng.next() >>> 0) * 2 ** -32;
+  }
+
   /**
    * Standard normal draw by Marsaglia's polar method (no trigonometry; the second value of each
    * pair is kept for the next call). The two uniforms on (−1, 1) use 32 random bits each.

@@ -1,0 +1,95 @@
+/**
+ * The claim registry: every claim id with its evaluator. Claims from several sources (numeric
+ * comparisons, property runs, the memory system) are merged per id and model: a model's verdict is
+ * `fails` if any source found a counterexample, `inconclusive` if any could not decide, else `holds`.
+ */
+import type { ClaimReport, ClaimResult, ModelName } from '../report/model.ts';
+import { evaluateLemmaClaims } from './lemma-claims.ts';
+import { evaluateNumericClaims, NUMERIC_CLAIM_IDS } from './numeric-claims.ts';
+import { combineVerdicts } from './verdict.ts';
+import { evaluateMemoryClaims } from '../models/memory/claims.ts';
+
+export interface ClaimRunOptions {
+  seed: number;
+  runs: number;
+  /** Only this claim. */
+  claim?: string;
+  /** fast-check path, for replaying one property counterexample. */
+  path?: string;
+}
+
+/** A source of claims: the ids it can evaluate and the evaluator. */
+export interface ClaimSource {
+  name: string;
+  ids: string[];
+  evaluate(opts: ClaimRunOptions): ClaimReport[];
+}
+
+const numericSource: ClaimSource = {
+  name: 'numeric comparisons',
+  ids: NUMERIC_CLAIM_IDS,
+  evaluate: (o) => evaluateNumericClaims(o, o.claim),
+};
+
+const lemmaSource: ClaimSource = {
+  name: 'Gaussian lemmas',
+  ids: ['lemma-1.kl', 'lemma-2.input-fisher'],
+  evaluate: (o) => evaluateLemmaClaims(o).filter((c) => o.claim === undefined || c.id === o.claim),
+};
+
+const memorySource: ClaimSource = {
+  name: 'memory system (Eq. 34)',
+  ids: ['theorem-4.memory-fmc', 'memory.stability', 'memory.capacity-increase'],
+  evaluate: (o) => evaluateMemoryClaims({ seed: o.seed, runs: Math.min(o.runs, 40) }).filter((c) => o.claim === undefined || c.id === o.claim),
+};
+
+const sources: ClaimSource[] = [numericSource, lemmaSource, memorySource];
+
+/** Adds a source (property runs, the memory system). */
+export function registerClaimSource(source: ClaimSource): void {
+  if (!sources.some((s) => s.name === source.name)) sources.push(source);
+}
+
+export function registeredClaimIds(): string[] {
+  return [...new Set(sources.flatMap((s) => s.ids))];
+}
+
+export function evaluateClaims(opts: ClaimRunOptions, onClaim?: (id: string) => void): ClaimReport[] {
+  const byId = new Map<string, ClaimReport[]>();
+  for (const source of sources) {
+    if (opts.claim !== undefined && !source.ids.includes(opts.claim)) continue;
+    for (const report of source.evaluate(opts)) {
+      onClaim?.(report.id);
+      byId.set(report.id, [...(byId.get(report.id) ?? []), report]);
+    }
+  }
+  const merged = [...byId.values()].map(mergeReports);
+  const order = registeredClaimIds();
+  return merged.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+}
+
+function mergeReports(reports: ClaimReport[]): ClaimReport {
+  if (reports.length === 1) return reports[0];
+  const first = reports[0];
+  const models: ModelName[] = ['paper', 'exact'];
+  const results: ClaimResult[] = [];
+  for (const model of models) {
+    const rs = reports.flatMap((r) => r.results.filter((x) => x.model === model));
+    if (rs.length === 0) continue;
+    if (rs.length === 1) {
+      results.push(rs[0]);
+      continue;
+    }
+    const verdict = combineVerdicts(rs.map((r) => r.verdict));
+    const deciding = rs.find((r) => r.verdict === verdict) ?? rs[0];
+    results.push({
+      ...deciding,
+      verdict,
+      cases: rs.reduce((s, r) => s + r.cases, 0),
+      undefinedCases: rs.reduce((s, r) => s + (r.undefinedCases ?? 0), 0),
+      detail: rs.map((r) => r.detail).join(' | '),
+      witnesses: rs.flatMap((r) => r.witnesses ?? [{ witness: 'numeric' as const, verdict: r.verdict, detail: r.detail }]),
+    });
+  }
+  return { ...first, source: [...new Set(reports.map((r) => r.source))].join('; '), results };
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { Matrix } from 'ml-matrix';
+import { matrixPower, relativeDifference, spdInverse } from '../../../src/linalg/dense.ts';
+import { makeCase } from '../../../src/models/case.ts';
+import {
+  paperMemoryCombinedPrecisions,
+  paperMemoryEq45,
+  paperMemoryFmcEq41,
+  paperMemoryFmcEq43,
+  paperMemoryFmcEq46,
+  paperMemoryMarginalizedFactors,
+  paperMemoryModel,
+  paperMemorySeriesRatios,
+  paperMemoryTotalCapacity,
+  paperMemoryTruncationStudy,
+} from '../../../src/models/memory/paper.ts';
+import { memoryTotalCapacity } from '../../../src/models/memory/index.ts';
+import { ModelUndefinedError } from '../../../src/errors.ts';
+import { gaussianMatrix, matrixWithSpectralRadius, normalComplexSpectrum } from '../../helpers/random-matrices.ts';
+
+const rows = (m: Matrix) => m.to2DArray();
+const nonNormal = makeCase(rows(matrixWithSpectralRadius(3, 0.7, 101)), rows(matrixWithSpectralRadius(3, 0.6, 102)), rows(gaussianMatrix(3, 3, 103)), 0.8, 1.3);
+const normal = makeCase(rows(normalComplexSpectrum([{ r: 0.7, theta: 0.9 }], 104)), rows(normalComplexSpectrum([{ r: 0.5, theta: 2.0 }], 105)), rows(gaussianMatrix(2, 2, 106)));
+
+describe('paper memory model: Eqs. 41, 43, 45, 46 agree under the reconstructed Eq. 40', () => {
+  for (const [name, c] of [['non-normal 3×3', nonNormal], ['normal 2×2 complex spectrum', normal]] as const) {
+    for (const depth of [1, 4]) {
+      it(`${name}, depth ${depth}`, () => {
+        const m = paperMemoryModel(c, { weight: 1, truncation: { depth } });
+        const e41 = paperMemoryFmcEq41(c, m, 6);
+        const e43 = paperMemoryFmcEq43(c, m, 6);
+        const e45 = paperMemoryEq45(c, m, 6);
+        const e46 = paperMemoryFmcEq46(c, m, 6);
+        e41.forEach((v, k) => {
+          expect(v).toBeGreaterThan(0);
+          expect(Math.abs(e43[k].sum - v) / v).toBeLessThan(1e-10);
+          expect(Math.abs(e46[k] - v) / v).toBeLessThan(1e-9);
+          // J'_1 of Eq. 45 is the fourth term of Eq. 43
+          expect(Math.abs(e45[k].sum - e43[k].terms[3]) / Math.abs(e43[k].terms[3])).toBeLessThan(1e-9);
+          // the two cross terms of Eq. 43 are equal (T is symmetric), which is why Eq. 46 has two terms
+          expect(Math.abs(e43[k].terms[1] - e43[k].terms[2])).toBeLessThan(1e-10 * v);
+        });
+      });
+    }
+  }
+
+  it('Woodbury: Σ_MF⁻¹ Σ_STATE⁻¹ = (Σ_STATE + Σ_MEM)⁻¹ and Σ⁻¹ = Σ_S⁻¹ − Σ_COMB⁻¹ (Eqs. 44, 47)', () => {
+    const m = paperMemoryModel(nonNormal, { weight: 1, truncation: { depth: 2 } });
+    const { sigmaMF, psiMF } = paperMemoryMarginalizedFactors(m);
+    const direct = spdInverse(Matrix.add(m.state.sigma, m.sigmaMem));
+    expect(relativeDifference(sigmaMF.mmul(m.state.sigmaInv), direct)).toBeLessThan(1e-10);
+    expect(relativeDifference(psiMF.mmul(m.state.psiInv), spdInverse(Matrix.add(m.state.psi, m.psiMem)))).toBeLessThan(1e-10);
+    const { sigmaComb } = paperMemoryCombinedPrecisions(m);
+    expect(relativeDifference(Matrix.sub(m.state.sigmaInv, sigmaComb), direct)).toBeLessThan(1e-10);
+  });
+});
+
+describe('paper memory model: the sums over m', () => {
+  it('level 2 of the mean equals the literal nested sums of Eq. 42 (inner bound L = 3)', () => {
+    const c = nonNormal;
+    const L = 3;
+    const d1 = paperMemoryModel(c, { weight: 1, truncation: { depth: 1, inner: L } }).meanMem0;
+    const d2 = paperMemoryModel(c, { weight: 1, truncation: { depth: 2, inner: L } }).meanMem0;
+    const level2 = Matrix.sub(d2, d1);
+    let literal = Matrix.zeros(3, 3);
+    for (let i1 = 2; i1 <= 2 + L; i1++) {
+      for (let i2 = 2; i2 <= 2 + L; i2++) {
+        const e = i1 + i2 - 4;
+        literal = Matrix.add(literal, matrixPower(c.U, e).transpose().mmul(c.W).mmul(matrixPower(c.V, e)));
+      }
+    }
+    expect(relativeDifference(level2, literal)).toBeLessThan(1e-12);
+  });
+
+  it('scalar case: ∂M/∂s₀ = Σ_{m≤D} (1 − uv)^{−m} w and Ψ = ε₁/(1−u²) Σ_{m≤D} (1 − u²)^{−m}', () => {
+    const u = 0.5;
+    const v = -0.6;
+    const c = makeCase([[u]], [[v]], [[2]], 1.5, 1);
+    const D = 6;
+    const m = paperMemoryModel(c, { weight: 1, truncation: { depth: D } });
+    let mean = 0;
+    let psi = 0;
+    for (let j = 0; j <= D; j++) {
+      mean += (1 - u * v) ** -j;
+      psi += (1 - u * u) ** -j;
+    }
+    expect(m.meanState0.get(0, 0) + m.meanMem0.get(0, 0)).toBeCloseTo(2 * mean, 12);
+    expect(m.psi.get(0, 0)).toBeCloseTo((1.5 / (1 - u * u)) * psi, 11);
+  });
+
+  it('series ratios: Ψ grows by 1/(1 − ρ(U)²) per level for a symmetric U (divergent), and J\'_tot falls with depth when |a − b̄| > 0', () => {
+    const c = makeCase([[0.5]], [[0.8]], [[1]]);
+    const r = paperMemorySeriesRatios(c, 1);
+    expect(r.psi).toBeCloseTo(1 / (1 - 0.25), 12);
+    expect(r.sigma).toBeCloseTo(1 / (1 - 0.64), 12);
+    expect(r.mean).toBeCloseTo(1 / (1 - 0.4), 12);
+    expect(r.convergent).toBe(false);
+    const rows2 = paperMemoryTruncationStudy(c, { weight: 1, depths: [0, 1, 2, 5], ks: [0] });
+    // depth 0 is Eq. 5's J_tot = (1−u²)(1−v²)/(1−u²v²)
+    expect(rows2[0].jtot).toBeCloseTo((0.75 * 0.36) / (1 - 0.16), 12);
+    for (let i = 1; i < rows2.length; i++) expect(rows2[i].jtot as number).toBeLessThan(rows2[i - 1].jtot as number);
+  });
+
+  it('J\'_tot (Stein) equals Σ_k J(k)\' summed until negligible', () => {
+    const m = paperMemoryModel(nonNormal, { weight: 1, truncation: { depth: 3 } });
+    const fmc = paperMemoryFmcEq41(nonNormal, m, 400);
+    const s = fmc.reduce((a, b) => a + b, 0);
+    expect(Math.abs(paperMemoryTotalCapacity(nonNormal, m).jtot - s) / s).toBeLessThan(1e-10);
+  });
+
+  it('memoryTotalCapacity refuses the untruncated paper model when the sums diverge, and answers with a truncation', () => {
+    expect(() => memoryTotalCapacity(nonNormal, { slots: 1, model: 'paper' })).toThrow(ModelUndefinedError);
+    const r = memoryTotalCapacity(nonNormal, { slots: 1, model: 'paper', truncation: { depth: 2 } });
+    expect(r.jtot).toBeGreaterThan(0);
+    expect(r.stable).toBe(false);
+    expect(r.spectralRadius).toBeGreaterThanOrEqual(1);
+  });
+});
