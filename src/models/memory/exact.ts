@@ -29,7 +29,7 @@ import { normalityDefect, unitaryEigendecomposition } from '../../linalg/eigen.t
 import { applyKronecker, solveStein } from '../../linalg/stein.ts';
 import { caseSize, type MatrixCase } from '../case.ts';
 import { inputFisherInformation } from '../paper.ts';
-import { assertMemoryStationary, memoryStability, validateAlpha, type Complex, type MemoryStability } from './stability.ts';
+import { assertMemoryStationary, memoryStability, modeCompanionRealForm, validateAlpha, type Complex, type MemoryStability } from './stability.ts';
 
 /** The dense route handles stacked dimensions (p+1)N² up to this size. */
 export const MEMORY_DENSE_MAX_DIMENSION = 400;
@@ -309,16 +309,7 @@ export function modeResponseSquares(lambda: Complex, alpha: number[], count: num
 export function modeStationarySum(lambda: Complex, alpha: number[]): number {
   const p = alpha.length;
   const d = p + 1;
-  const r = Matrix.zeros(2 * d, 2 * d);
-  const setC = (i: number, j: number, re: number, im: number) => {
-    r.set(i, j, re);
-    r.set(i + d, j + d, re);
-    r.set(i, j + d, -im);
-    r.set(i + d, j, im);
-  };
-  setC(0, 0, lambda.re, lambda.im);
-  for (let t = 1; t <= p; t++) setC(0, t, alpha[t - 1], 0);
-  for (let i = 1; i < d; i++) setC(i, i - 1, 1, 0);
+  const r = modeCompanionRealForm(lambda, alpha);
   const q = Matrix.zeros(2 * d, 2 * d);
   q.set(0, 0, 1);
   q.set(d, d, 1);

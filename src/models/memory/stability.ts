@@ -86,16 +86,7 @@ export function modeRoots(lambda: Complex, alpha: number[]): Complex[] {
     const e = new EigenvalueDecomposition(m);
     return e.realEigenvalues.map((re, k) => ({ re, im: e.imaginaryEigenvalues[k] }));
   }
-  const r = Matrix.zeros(2 * d, 2 * d);
-  const setC = (i: number, j: number, re: number, im: number) => {
-    r.set(i, j, re);
-    r.set(i + d, j + d, re);
-    r.set(i, j + d, -im);
-    r.set(i + d, j, im);
-  };
-  setC(0, 0, lambda.re, lambda.im);
-  for (let t = 1; t <= p; t++) setC(0, t, alpha[t - 1], 0);
-  for (let i = 1; i < d; i++) setC(i, i - 1, 1, 0);
+  const r = modeCompanionRealForm(lambda, alpha);
   const e = new EigenvalueDecomposition(r);
   // spec(real rep) = spec(M) ∪ conj(spec(M)): of each μ and its conjugate keep the one that solves (*)
   const res = (mu: Complex) => {
@@ -193,4 +184,23 @@ function fmtNum(x: number): string {
 export function fmtComplex(z: Complex): string {
   if (Math.abs(z.im) < 1e-15) return fmtNum(z.re);
   return `${fmtNum(z.re)}${z.im < 0 ? '−' : '+'}${fmtNum(Math.abs(z.im))}i`;
+}
+
+/**
+ * The real 2(p+1)×2(p+1) representation [[Re M, −Im M], [Im M, Re M]] of one mode's complex companion
+ * matrix M = [[λ, α₁, …, α_p], [1, 0, …], …].
+ */
+export function modeCompanionRealForm(lambda: Complex, alpha: number[]): Matrix {
+  const d = alpha.length + 1;
+  const r = Matrix.zeros(2 * d, 2 * d);
+  const setC = (i: number, j: number, re: number, im: number) => {
+    r.set(i, j, re);
+    r.set(i + d, j + d, re);
+    r.set(i, j + d, -im);
+    r.set(i + d, j, im);
+  };
+  setC(0, 0, lambda.re, lambda.im);
+  for (let t = 1; t < d; t++) setC(0, t, alpha[t - 1], 0);
+  for (let i = 1; i < d; i++) setC(i, i - 1, 1, 0);
+  return r;
 }
