@@ -2,8 +2,10 @@
 import type { Command } from 'commander';
 import { fmcCommand } from './fmc.ts';
 import { simulateCommand } from './simulate.ts';
+import { verifyCommand } from './verify.ts';
 
 export function registerCommands(program: Command): void {
   program.addCommand(fmcCommand());
   program.addCommand(simulateCommand());
+  program.addCommand(verifyCommand());
 }

@@ -1,0 +1,113 @@
+/** `matmem verify`: every derivation and claim, a verdict table, the report files, the baseline guard. */
+import { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError } from '../errors.ts';
+import { registeredClaimIds } from '../claims/registry.ts';
+import { compareVerdicts, runVerify, verdictMap } from '../claims/verify.ts';
+import { readFileOrExplain, parseJsonText } from '../io/matrix-file.ts';
+import type { Report, Verdict } from '../report/model.ts';
+import { writeReport } from '../report/write.ts';
+import { EXIT_CHECK_FAILED, note, parseNumberOption, printJson } from './common.ts';
+import { verifyHooks } from './verify-hooks.ts';
+
+export function verifyCommand(): Command {
+  return new Command('verify')
+    .description(
+      'Check every registered derivation step and claim of the paper in both models (paper: its formulas\n' +
+        'as printed; exact: the true law of the linear system), and write report.json, report.md and\n' +
+        'report.html to --out. Each verdict is holds, fails (with a counterexample and a replay command)\n' +
+        'or inconclusive (with the reason). The same --seed and --runs give a byte-identical report.json\n' +
+        'apart from its "generated" field.\n\n' +
+        'Exit codes: 0 done; 1 with --baseline when any verdict differs from the baseline; 2 bad input.\n\n' +
+        'Examples:\n' +
+        '  npx matmem verify\n' +
+        '  npx matmem verify --baseline verdicts.baseline.json --json\n' +
+        '  npx matmem verify --claim corollary-2.1 --seed 7 --path "3:1:0"   (replay one counterexample)',
+    )
+    .option('--runs <N>', 'generated cases per property and model', '200')
+    .option('--seed <N>', 'seed of every random choice', '1')
+    .option('--out <dir>', 'where to write report.json, report.md, report.html', 'matmem-report')
+    .option('--baseline <file>', 'verdict baseline (JSON); exit 1 if any verdict changed')
+    .option('--write-baseline <file>', 'write the verdicts of this run as a new baseline file')
+    .option('--claim <id>', 'run one claim only (see the list with --list)')
+    .option('--path <path>', 'with --claim: replay one fast-check counterexample path')
+    .option('--no-files', 'print the verdicts without writing the report files')
+    .option('--list', 'list the registered claim ids and exit')
+    .option('--json', 'print the report as one JSON document on stdout (human text goes to stderr)')
+    .action((opts) => {
+      if (opts.list) {
+        process.stdout.write(`${registeredClaimIds().join('\n')}\n`);
+        return;
+      }
+      const runs = parseNumberOption('--runs', opts.runs, { integer: true, min: 1, max: 100000 });
+      const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
+      if (opts.claim !== undefined && !registeredClaimIds().includes(opts.claim)) {
+        throw new InputError(`unknown claim "${opts.claim}"; registered: ${registeredClaimIds().join(', ')}`);
+      }
+      if (opts.path !== undefined && opts.claim === undefined) throw new InputError('--path replays a counterexample of one claim: give --claim too');
+      const baseline = opts.baseline ? readBaseline(opts.baseline) : undefined;
+      const ids = opts.claim ? [opts.claim] : registeredClaimIds();
+      const bar = new cliProgress.SingleBar(
+        { format: 'verify [{bar}] {value}/{total} claims | {claim}', stream: process.stderr, clearOnComplete: true, hideCursor: false },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(ids.length, 0, { claim: '' });
+      let done = 0;
+      let report: Report;
+      try {
+        report = runVerify({ seed, runs, claim: opts.claim, path: opts.path }, { ...verifyHooks, onClaim: (id) => bar.update(++done, { claim: id }) });
+      } finally {
+        bar.stop();
+      }
+      if (opts.files) {
+        const paths = writeReport(resolve(opts.out), report);
+        note(`wrote ${paths.join(', ')}`);
+      }
+      if (opts.writeBaseline) writeBaselineFile(opts.writeBaseline, report);
+      if (opts.json) printJson(JSON.parse(JSON.stringify(report)));
+      else process.stdout.write(verdictTable(report));
+      if (baseline) {
+        const changes = compareVerdicts(baseline, verdictMap(report)).filter((c) => opts.claim === undefined || c.key.startsWith(`${opts.claim}/`));
+        if (changes.length > 0) {
+          note(`verdicts changed from the baseline ${opts.baseline}:`);
+          for (const c of changes) note(`  ${c.key}: ${c.baseline} → ${c.now}`);
+          process.exitCode = EXIT_CHECK_FAILED;
+        } else {
+          note(`all verdicts equal the baseline ${opts.baseline}`);
+        }
+      }
+    });
+}
+
+function readBaseline(path: string): Record<string, Verdict> {
+  if (!existsSync(path)) throw new InputError(`cannot read ${path}: no such file`);
+  const parsed = parseJsonText(path, readFileOrExplain(path).toString('utf8')) as { verdicts?: Record<string, Verdict> };
+  if (!parsed || typeof parsed !== 'object' || typeof parsed.verdicts !== 'object') throw new InputError(`${path}: a baseline is {"verdicts": {"claim/model": "holds" | "fails" | "inconclusive", ...}}`);
+  return parsed.verdicts;
+}
+
+import { writeFileAtomic } from '../io/atomic.ts';
+function writeBaselineFile(path: string, report: Report): void {
+  writeFileAtomic(path, `${JSON.stringify({ seed: report.seed, runs: report.runs, verdicts: verdictMap(report) }, null, 2)}\n`);
+}
+
+function verdictTable(report: Report): string {
+  const lines: string[] = [];
+  const w = Math.max(...report.claims.map((c) => c.id.length), 10);
+  lines.push(`${'claim'.padEnd(w)}  ${'paper'.padEnd(12)} ${'exact'.padEnd(12)} source`);
+  for (const c of report.claims) {
+    const v = (m: string) => c.results.find((r) => r.model === m)?.verdict ?? '—';
+    lines.push(`${c.id.padEnd(w)}  ${v('paper').padEnd(12)} ${v('exact').padEnd(12)} ${c.source}`);
+  }
+  if (report.derivations.length > 0) {
+    lines.push('');
+    for (const d of report.derivations) {
+      const counts = { holds: 0, fails: 0, inconclusive: 0 };
+      for (const s of d.steps) counts[s.verdict]++;
+      lines.push(`${d.id.padEnd(w)}  ${d.steps.length} steps: ${counts.holds} hold, ${counts.fails} fail, ${counts.inconclusive} inconclusive`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
