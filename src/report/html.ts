@@ -100,9 +100,14 @@ function resultBlock(r: ClaimResult): string {
   for (const w of r.witnesses ?? []) parts.push(`<li>witness <i>${w.witness}</i>: <span class="${verdictClass(w.verdict)}">${w.verdict}</span> — ${esc(w.detail)}</li>`);
   if (r.worst) parts.push(`<li>worst case: <code>${esc(short(JSON.stringify(r.worst)))}</code></li>`);
   parts.push(`<li>replay: <code>${esc(r.replay)}</code></li></ul>`);
-  if (r.counterexample) parts.push(`<details open><summary>counterexample</summary><pre>${esc(JSON.stringify(r.counterexample, null, 1))}</pre></details>`);
+  if (r.counterexample) parts.push(`<details open><summary>counterexample</summary><pre>${esc(compactJson(r.counterexample))}</pre></details>`);
   parts.push('</div>');
   return parts.join('\n');
+}
+
+/** JSON with each innermost array of numbers (a matrix row) on one line. */
+export function compactJson(v: unknown): string {
+  return JSON.stringify(v, null, 1).replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_m, body: string) => `[${body.split(/,\s*/).join(', ')}]`);
 }
 
 function verdictClass(v: Verdict): string {

@@ -1,5 +1,6 @@
 /** report.md: the verdict table first, then derivations, then the evidence per claim. */
 import type { ClaimReport, ClaimResult, Report } from './model.ts';
+import { compactJson } from './html.ts';
 
 const MODELS = ['paper', 'exact'] as const;
 
@@ -57,7 +58,7 @@ function resultSection(r: ClaimResult): string[] {
     lines.push('- counterexample:');
     lines.push('');
     lines.push('```json');
-    lines.push(JSON.stringify(r.counterexample, null, 1));
+    lines.push(compactJson(r.counterexample));
     lines.push('```');
   }
   lines.push(`- replay: \`${r.replay}\``);
