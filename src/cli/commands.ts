@@ -3,9 +3,11 @@ import type { Command } from 'commander';
 import { fmcCommand } from './fmc.ts';
 import { simulateCommand } from './simulate.ts';
 import { verifyCommand } from './verify.ts';
+import { figureCommand } from './figure.ts';
 
 export function registerCommands(program: Command): void {
   program.addCommand(fmcCommand());
   program.addCommand(simulateCommand());
   program.addCommand(verifyCommand());
+  program.addCommand(figureCommand());
 }

@@ -3,8 +3,7 @@
  * normal connectivity, N² ∈ {16, …, 225}) in both models side by side, as SVG (vega-lite) and data.
  * Rendering is local (vega-lite → vega → SVG in Node) until src/report/plots.ts takes it over.
  */
-import { compile } from 'vega-lite';
-import * as vega from 'vega';
+import { renderVegaLiteToSvg } from '../report/plots.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import { memoryFigureData, type MemoryFigureData } from '../models/memory/figures.ts';
 import { InputError } from '../errors.ts';
@@ -53,11 +52,7 @@ export async function buildMemoryFigure(which: 3 | 4, opts: { k?: number; depth?
       },
     },
   };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const vgSpec = compile(spec as any).spec;
-  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
-  const svg = await view.toSVG();
-  view.finalize();
+  const svg = await renderVegaLiteToSvg(spec);
   return { svg, data, caption: MEMORY_FIGURE_CAPTIONS[which] };
 }
 

@@ -1,4 +1,19 @@
 /** What `matmem verify` adds beyond the claim registry: derivation checks and figures. */
 import type { VerifyHooks } from '../claims/verify.ts';
+import type { FigureReport } from '../report/model.ts';
+import { figure2Numbers } from '../models/figures/figure2.ts';
+import { FIGURE2_CAPTION, figure2Svg } from './figure2.ts';
+import { buildMemoryFigure } from './figure-memory.ts';
 
 export const verifyHooks: VerifyHooks = {};
+
+/** Figures 2, 3 and 4 in both models, for report.html. */
+export async function reportFigures(seed: number): Promise<FigureReport[]> {
+  const fig2 = await figure2Svg(figure2Numbers({ seed }));
+  const out: FigureReport[] = [{ id: 'figure-2', title: 'Figure 2: Fisher memory of vector and matrix networks', caption: FIGURE2_CAPTION, svg: fig2 }];
+  for (const which of [3, 4] as const) {
+    const f = await buildMemoryFigure(which, { seed });
+    out.push({ id: `figure-${which}`, title: `Figure ${which}: the memory system of Eq. 34`, caption: f.caption, svg: f.svg });
+  }
+  return out;
+}

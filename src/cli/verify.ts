@@ -10,7 +10,7 @@ import { readFileOrExplain, parseJsonText } from '../io/matrix-file.ts';
 import type { Report, Verdict } from '../report/model.ts';
 import { writeReport } from '../report/write.ts';
 import { EXIT_CHECK_FAILED, note, parseNumberOption, printJson } from './common.ts';
-import { verifyHooks } from './verify-hooks.ts';
+import { reportFigures, verifyHooks } from './verify-hooks.ts';
 
 export function verifyCommand(): Command {
   return new Command('verify')
@@ -36,7 +36,7 @@ export function verifyCommand(): Command {
     .option('--no-files', 'print the verdicts without writing the report files')
     .option('--list', 'list the registered claim ids and exit')
     .option('--json', 'print the report as one JSON document on stdout (human text goes to stderr)')
-    .action((opts) => {
+    .action(async (opts) => {
       if (opts.list) {
         process.stdout.write(`${registeredClaimIds().join('\n')}\n`);
         return;
@@ -60,6 +60,10 @@ export function verifyCommand(): Command {
         report = runVerify({ seed, runs, claim: opts.claim, path: opts.path }, { ...verifyHooks, onClaim: (id) => bar.update(++done, { claim: id }) });
       } finally {
         bar.stop();
+      }
+      if (opts.claim === undefined && opts.files) {
+        note('rendering figures 2–4 …');
+        report.figures = await reportFigures(seed);
       }
       if (opts.files) {
         const paths = writeReport(resolve(opts.out), report);

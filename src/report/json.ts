@@ -6,5 +6,7 @@
 import type { Report } from './model.ts';
 
 export function reportToJson(report: Report): string {
-  return `${JSON.stringify(report, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value), 2)}\n`;
+  // figures keep their id, title and caption here; their SVG lives in report.html
+  const slim = report.figures ? { ...report, figures: report.figures.map(({ svg: _svg, ...rest }) => rest) } : report;
+  return `${JSON.stringify(slim, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value), 2)}\n`;
 }

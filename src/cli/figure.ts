@@ -1,0 +1,30 @@
+/** `matmem figure 2|3|4`: the paper's figures reproduced in both models, as SVG. */
+import { Command } from 'commander';
+import { InputError } from '../errors.ts';
+import { figureMemoryCommandAction } from './figure-memory.ts';
+import { figure2CommandAction } from './figure2.ts';
+
+export function figureCommand(): Command {
+  return new Command('figure')
+    .description(
+      "Reproduce a figure of the paper in both models (paper: its formulas; exact: the true law), as SVG.\n\n" +
+        '  2  FMC of vector (Eq. 14) vs matrix (Eq. 12) networks with normal connectivity, cumulative sums\n' +
+        '     of J(i), and J_tot against the number of neurons (Tr(WᵀW) = 1, ε₁ = ε₂ = 1)\n' +
+        "  3  FMC J(k)' of the memory system of Eq. 34 with p = 1, normal U, V, N² ∈ {16, …, 225}\n" +
+        "  4  cumulative J'_tot of the same systems\n\n" +
+        'Without --out the SVG goes to stdout; with --json a JSON document with the data (and the SVG).\n\n' +
+        'Examples:\n  npx matmem figure 2 --out fig2.svg\n  npx matmem figure 4 --json > fig4.json',
+    )
+    .argument('<number>', '2, 3 or 4')
+    .option('--out <file>', 'write the SVG to this file (atomically)')
+    .option('--seed <n>', 'seed of the random normal connectivity')
+    .option('--k <K>', 'points of each curve')
+    .option('--depth <D>', 'figures 3/4: truncation depth of the paper model (sums over m)')
+    .option('--horizon <T>', 'figures 3/4: finite horizon of the exact model')
+    .option('--json', 'print the figure data (and SVG) as one JSON document')
+    .action(async (which: string, opts) => {
+      if (which === '2') return figure2CommandAction(opts);
+      if (which === '3' || which === '4') return figureMemoryCommandAction(Number(which) as 3 | 4, opts);
+      throw new InputError(`figure must be 2, 3 or 4, got "${which}"`);
+    });
+}
