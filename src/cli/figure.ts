@@ -6,6 +6,7 @@ import { figure2CommandAction } from './figure2.ts';
 
 export function figureCommand(): Command {
   return new Command('figure')
+    .summary('reproduce Figure 2, 3 or 4 in both models as SVG')
     .description(
       "Reproduce a figure of the paper in both models (paper: its formulas; exact: the true law), as SVG.\n\n" +
         '  2  FMC of vector (Eq. 14) vs matrix (Eq. 12) networks with normal connectivity, cumulative sums\n' +

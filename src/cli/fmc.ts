@@ -12,6 +12,7 @@ import { note, parseNumberOption, printJson } from './common.ts';
 
 export function fmcCommand(): Command {
   const cmd = new Command('fmc')
+    .summary('Fisher memory curve and capacity of a case, in the paper, exact and vector models')
     .description(
       'Fisher memory curve J(k) (Eq. 12) and memory capacity J_tot (Eq. 16) of the linear system of Eq. 5.\n\n' +
         'Models:\n' +

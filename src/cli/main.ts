@@ -20,7 +20,9 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
   registerCommands(program);
+  program.configureHelp({ helpWidth: 110 });
   for (const cmd of program.commands) {
+    cmd.configureHelp({ helpWidth: 110 });
     cmd.exitOverride();
     cmd.showHelpAfterError('(run with --help for usage)');
     cmd.configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });

@@ -20,7 +20,8 @@ export function defaultSteps(rhoProduct: number): number {
 }
 
 export function simulateCommand(): Command {
-  const cmd = new Command('simulate').description(
+  const cmd = new Command('simulate').summary('Monte Carlo estimates of the FMC and J_tot with standard errors')
+    .description(
     'Monte Carlo witness for Eq. 5: independent trajectories from a zero state with i.i.d. N(0,1) input\n' +
       'and matrix Gaussian noise; least squares of vec X(T) on all T inputs gives the mean responses and\n' +
       'the covariance, hence J(k) (debiased) and J_tot, with standard errors from independent batches.\n' +

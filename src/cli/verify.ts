@@ -14,6 +14,7 @@ import { reportFigures, verifyHooks } from './verify-hooks.ts';
 
 export function verifyCommand(): Command {
   return new Command('verify')
+    .summary('check every claim and derivation; write the report; guard verdicts against a baseline')
     .description(
       'Check every registered derivation step and claim of the paper in both models (paper: its formulas\n' +
         'as printed; exact: the true law of the linear system), and write report.json, report.md and\n' +
