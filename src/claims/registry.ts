@@ -8,6 +8,8 @@ import { evaluateLemmaClaims } from './lemma-claims.ts';
 import { evaluateNumericClaims, NUMERIC_CLAIM_IDS } from './numeric-claims.ts';
 import { combineVerdicts } from './verdict.ts';
 import { evaluateMemoryClaims } from '../models/memory/claims.ts';
+import { allProperties, propertyClaimIds } from '../../properties/index.ts';
+import { evaluatePropertyClaims } from './property-runner.ts';
 
 export interface ClaimRunOptions {
   seed: number;
@@ -43,7 +45,18 @@ const memorySource: ClaimSource = {
   evaluate: (o) => evaluateMemoryClaims({ seed: o.seed, runs: Math.min(o.runs, 40) }).filter((c) => o.claim === undefined || c.id === o.claim),
 };
 
-const sources: ClaimSource[] = [numericSource, lemmaSource, memorySource];
+const propertySource: ClaimSource = {
+  name: 'property runs (fast-check)',
+  ids: propertyClaimIds,
+  // a claim about quantities a model does not have (e.g. Σ and Ψ in the exact model) gets no result there
+  evaluate: (o) =>
+    evaluatePropertyClaims(allProperties, { runs: o.runs, seed: o.seed, claim: o.claim, path: o.path }).map((report) => {
+      const prop = allProperties.find((p) => p.id === report.id);
+      return { ...report, results: report.results.filter((r) => prop?.notDefinedIn?.[r.model] === undefined) };
+    }),
+};
+
+const sources: ClaimSource[] = [numericSource, lemmaSource, propertySource, memorySource];
 
 /** Adds a source (property runs, the memory system). */
 export function registerClaimSource(source: ClaimSource): void {

@@ -1,0 +1,250 @@
+/**
+ * Runs a property claim (properties/*.ts) in one model with fast-check and turns the cases into a
+ * ClaimResult (src/report/model.ts).
+ *
+ * Two passes over the same generated cases (same seed ⇒ same cases):
+ *  1. statistics: every one of the `runs` cases is evaluated — undefined ones included and counted —
+ *     with a predicate that never fails, so nothing stops early;
+ *  2. counterexample: if some case fails, fc.check is started at that run (option `path`) with the
+ *     failing predicate, and shrinks it. The shrunk case, its fast-check path and the seed replay
+ *     exactly: `matmem verify --claim ID --seed S --path P` (replayPropertyCase).
+ * A case is classified with the semantics of src/claims/verdict.ts (which also computes the verdict
+ * and the statistics from the outcomes), so property claims and the other claims mean the same thing.
+ */
+import fc from 'fast-check';
+import type { ClaimReport, ClaimResult, ModelName, Verdict, WitnessResult } from '../report/model.ts';
+import type { CaseEvaluation } from '../../properties/numerics.ts';
+import type { AnyPropertyClaim, ClaimKind, PropertyClaim } from '../../properties/types.ts';
+import { combineVerdicts, statistics, verdictFromOutcomes, type CaseOutcome } from './verdict.ts';
+
+export type CaseClass = 'holds' | 'fails' | 'undecided' | 'undefined';
+
+/**
+ * The class of one evaluated case (mirrors verdict.ts): a strict inequality fails on a tie, an
+ * identity or a non-strict inequality only beyond 1000× the error bound; between the bound and
+ * 1000× it a case decides nothing.
+ */
+export function classifyEvaluation(kind: ClaimKind, e: CaseEvaluation): CaseClass {
+  if (e.undefinedReason !== undefined) return 'undefined';
+  const { margin, errorBound: b } = e;
+  if (kind === 'identity') return -margin > 1000 * b ? 'fails' : -margin <= b ? 'holds' : 'undecided';
+  if (kind === 'strict') return margin > b ? 'holds' : 'fails';
+  return margin < -1000 * b ? 'fails' : margin >= -b ? 'holds' : 'undecided';
+}
+
+export interface PropertyRunOptions {
+  model: ModelName;
+  runs: number;
+  seed: number;
+  /** Replay only the case at this fast-check path. */
+  path?: string;
+}
+
+export function replayCommand(id: string, seed: number, rest: string): string {
+  return `matmem verify --claim ${id} --seed ${seed} ${rest}`.trim();
+}
+
+/** The case at a fast-check path, evaluated in one model (for `matmem verify --claim ID --seed S --path P`). */
+export function replayPropertyCase<C>(
+  prop: PropertyClaim<C>,
+  opts: { seed: number; path: string; model: ModelName },
+): { value: C; case: Record<string, unknown>; evaluation: CaseEvaluation; outcome: CaseClass } {
+  const value = valueAtPath(prop, opts.seed, opts.path);
+  const evaluation = prop.evaluate(opts.model, value);
+  return { value, case: prop.describe(value), evaluation, outcome: classifyEvaluation(prop.kind, evaluation) };
+}
+
+function valueAtPath<C>(prop: PropertyClaim<C>, seed: number, path: string): C {
+  let captured: { v: C } | null = null;
+  // A predicate that fails at once makes fast-check stop on the value the path designates.
+  fc.check(
+    fc.property(prop.arbitrary, (v) => {
+      if (captured === null) captured = { v };
+      return false;
+    }),
+    { seed, path, endOnFailure: true },
+  );
+  if (captured === null) throw new Error(`no case at path ${path} (seed ${seed})`);
+  return (captured as { v: C }).v;
+}
+
+interface Recorded<C> {
+  index: number;
+  value: C;
+  evaluation: CaseEvaluation;
+}
+
+/** Runs the claim in one model: verdict, statistics over all cases, shrunk counterexample. */
+export function runPropertyClaim<C>(prop: PropertyClaim<C>, opts: PropertyRunOptions): ClaimResult {
+  const { model, seed } = opts;
+  if (!prop.models.includes(model)) {
+    return {
+      model,
+      verdict: 'inconclusive',
+      cases: 0,
+      undefinedCases: 0,
+      worst: null,
+      counterexample: null,
+      replay: replayCommand(prop.id, seed, `--runs ${opts.runs}`),
+      detail: `Not defined in the ${model} model: ${prop.notDefinedIn?.[model] ?? 'the claim is about quantities this model does not have'}.`,
+    };
+  }
+  const recorded: Recorded<C>[] = [];
+  if (opts.path !== undefined) {
+    const value = valueAtPath(prop, seed, opts.path);
+    recorded.push({ index: 0, value, evaluation: prop.evaluate(model, value) });
+  } else {
+    let index = 0;
+    fc.check(
+      fc.property(prop.arbitrary, (value) => {
+        recorded.push({ index: index++, value, evaluation: prop.evaluate(model, value) });
+        return true;
+      }),
+      { seed, numRuns: opts.runs },
+    );
+  }
+  const outcomes = recorded.map((r) => toOutcome(prop, r, opts.path));
+  const baseReplay = opts.path !== undefined ? replayCommand(prop.id, seed, `--path ${opts.path}`) : replayCommand(prop.id, seed, `--runs ${opts.runs}`);
+  const base = verdictFromOutcomes(outcomes, { claimId: prop.id, model, quantity: prop.quantity[model], kind: prop.kind, replay: baseReplay });
+
+  const classes = recorded.map((r) => classifyEvaluation(prop.kind, r.evaluation));
+  const firstFail = classes.indexOf('fails');
+  let counterexample: Record<string, unknown> | null = null;
+  let replay = baseReplay;
+  if (firstFail >= 0) {
+    const found = shrinkFrom(prop, model, seed, opts.path ?? String(firstFail), (e) => classifyEvaluation(prop.kind, e) === 'fails');
+    counterexample = found;
+    replay = found.replay as string;
+  }
+
+  const witnesses: WitnessResult[] = [];
+  let relaxedSentence = '';
+  if (prop.kind === 'strict' && prop.relaxed) {
+    const relaxedClasses = recorded.map((r) => classifyEvaluation('inequality', r.evaluation));
+    const relaxedVerdict = verdictOf(relaxedClasses);
+    const relaxedFail = relaxedClasses.indexOf('fails');
+    let relaxedCx: Record<string, unknown> | null = null;
+    if (relaxedFail >= 0) relaxedCx = shrinkFrom(prop, model, seed, opts.path ?? String(relaxedFail), (e) => classifyEvaluation('inequality', e) === 'fails');
+    const ties = recorded.filter((r) => r.evaluation.undefinedReason === undefined && Math.abs(r.evaluation.margin) <= r.evaluation.errorBound).length;
+    relaxedSentence = ` Non-strict reading (${prop.relaxed.statement}): ${relaxedVerdict}${relaxedCx ? ` (violated; shrunk counterexample at path ${relaxedCx.counterexamplePath})` : ''}; ties within the error bound: ${ties} of ${recorded.length - base.undefinedCases!}.`;
+    witnesses.push({ witness: 'numeric', verdict: base.verdict, detail: `as stated (${prop.statement})` });
+    witnesses.push({ witness: 'numeric', verdict: relaxedVerdict, detail: `non-strict reading (${prop.relaxed.statement})${relaxedCx ? `: counterexample ${JSON.stringify(relaxedCx.case)}` : ''}` });
+    if (counterexample && relaxedCx) counterexample = { ...counterexample, relaxedCounterexample: relaxedCx };
+    else if (!counterexample && relaxedCx) counterexample = { relaxedCounterexample: relaxedCx };
+  }
+
+  const worstRecord = worstOf(recorded);
+  const worst = base.worst && worstRecord ? { ...base.worst, index: worstRecord.index, caseData: prop.describe(worstRecord.value) } : base.worst;
+  const defined = recorded.filter((r) => r.evaluation.undefinedReason === undefined);
+  const errStats = statistics('error bound', defined.map((r) => r.evaluation.errorBound));
+  const undefinedReasons = summarizeReasons(recorded);
+  const detail =
+    `${base.detail}` +
+    (base.statistics ? ` ${prop.quantity[model]}: min ${fmt(base.statistics.min)}, median ${fmt(base.statistics.median)}, max ${fmt(base.statistics.max)}` : '') +
+    (errStats ? `; error bounds up to ${fmt(errStats.max)}.` : '') +
+    relaxedSentence +
+    (undefinedReasons ? ` Undefined: ${undefinedReasons}.` : '') +
+    (prop.notes?.[model] ? ` ${prop.notes[model]}` : '');
+  return {
+    ...base,
+    worst,
+    counterexample,
+    replay,
+    detail,
+    ...(witnesses.length ? { witnesses } : {}),
+  };
+}
+
+function verdictOf(classes: CaseClass[]): Verdict {
+  const defined = classes.filter((c) => c !== 'undefined');
+  if (defined.length === 0) return 'inconclusive';
+  if (defined.includes('fails')) return 'fails';
+  if (defined.includes('undecided')) return 'inconclusive';
+  return 'holds';
+}
+
+function shrinkFrom<C>(prop: PropertyClaim<C>, model: ModelName, seed: number, path: string, failing: (e: CaseEvaluation) => boolean): Record<string, unknown> {
+  let last: { value: C; evaluation: CaseEvaluation } | null = null;
+  const result = fc.check(
+    fc.property(prop.arbitrary, (value) => {
+      const evaluation = prop.evaluate(model, value);
+      if (failing(evaluation)) {
+        last = { value, evaluation };
+        return false;
+      }
+      return true;
+    }),
+    { seed, path },
+  );
+  if (!result.failed || result.counterexample === null || result.counterexamplePath === null) {
+    throw new Error(`property ${prop.id} (${model}): the failing case at path ${path} did not fail again — evaluation is not deterministic`);
+  }
+  const value = result.counterexample[0] as C;
+  const evaluation = last !== null && (last as { value: C }).value === value ? (last as { evaluation: CaseEvaluation }).evaluation : prop.evaluate(model, value);
+  const p = result.counterexamplePath;
+  return {
+    seed,
+    counterexamplePath: p,
+    shrinks: result.numShrinks,
+    outcome: evaluation.margin < -evaluation.errorBound ? 'violated' : 'equal within the error bound',
+    case: prop.describe(value),
+    margin: evaluation.margin,
+    errorBound: evaluation.errorBound,
+    numbers: evaluation.numbers,
+    replay: replayCommand(prop.id, seed, `--path ${p}`),
+  };
+}
+
+function toOutcome<C>(prop: PropertyClaim<C>, r: Recorded<C>, path?: string): CaseOutcome {
+  const e = r.evaluation;
+  return {
+    label: path !== undefined ? `case at path ${path}` : `case ${r.index}`,
+    size: prop.size(r.value),
+    data: { case: prop.describe(r.value) },
+    value: e.value,
+    margin: e.margin,
+    errorBound: e.errorBound,
+    numbers: e.numbers,
+    ...(e.undefinedReason !== undefined ? { undefinedReason: e.undefinedReason } : {}),
+  };
+}
+
+function worstOf<C>(recorded: Recorded<C>[]): Recorded<C> | null {
+  const defined = recorded.filter((r) => r.evaluation.undefinedReason === undefined);
+  if (defined.length === 0) return null;
+  const score = (r: Recorded<C>) => r.evaluation.margin / (r.evaluation.errorBound || 1);
+  return defined.reduce((a, b) => (score(b) < score(a) ? b : a));
+}
+
+function summarizeReasons<C>(recorded: Recorded<C>[]): string {
+  const counts = new Map<string, number>();
+  for (const r of recorded) {
+    const reason = r.evaluation.undefinedReason;
+    if (reason === undefined) continue;
+    const key = reason.split(':')[0];
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? x.toPrecision(4) : String(x);
+}
+
+/** Every property in every model, as claim reports (what the registry merges). */
+export function evaluatePropertyClaims(props: readonly AnyPropertyClaim[], opts: { runs: number; seed: number; claim?: string; path?: string }): ClaimReport[] {
+  return props
+    .filter((p) => opts.claim === undefined || p.id === opts.claim)
+    .map((p) => ({
+      id: p.id,
+      source: p.source,
+      statement: p.statement,
+      statementTex: p.statementTex,
+      results: (['paper', 'exact'] as const).map((model) => runPropertyClaim(p, { model, runs: opts.runs, seed: opts.seed, path: opts.path })),
+    }));
+}
+
+/** A verdict for a list of results (e.g. all models), for callers that want one word. */
+export function overallVerdict(results: ClaimResult[]): Verdict {
+  return combineVerdicts(results.map((r) => r.verdict));
+}
