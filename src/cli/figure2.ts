@@ -1,7 +1,7 @@
 /** `matmem figure 2`: Figure 2 of the paper in the vector model and both matrix models. */
 import { writeFileAtomic } from '../io/atomic.ts';
 import { figure2Numbers, type Figure2Numbers } from '../models/figures/figure2.ts';
-import { capacitySpec, cumulative, curvesSpec, renderVegaLiteToSvg } from '../report/plots.ts';
+import { figure2 } from '../report/figure2.ts';
 import { note, parseNumberOption, printJson } from './common.ts';
 
 export const FIGURE2_CAPTION =
@@ -11,27 +11,8 @@ export const FIGURE2_CAPTION =
   'like the vector network, stores J_tot = I(W) = 1; only the paper model gives J_tot < 1.';
 
 export async function figure2Svg(numbers: Figure2Numbers): Promise<string> {
-  const small = numbers.small.map((s) => ({ label: s.label, model: s.model, values: s.fmc }));
-  const large = numbers.large.map((s) => ({ label: `${s.neurons} neurons`, model: s.model, values: s.fmc }));
-  const panels = await Promise.all([
-    renderVegaLiteToSvg(curvesSpec(small, { title: 'A. FMC J(k), vector vs matrix (16 neurons)', yTitle: 'J(k)' })),
-    renderVegaLiteToSvg(curvesSpec(large, { title: 'B. FMC of matrix networks', yTitle: 'J(k)', facetByModel: true, width: 240 })),
-    renderVegaLiteToSvg(curvesSpec(small.map((s) => ({ ...s, values: cumulative(s.values) })), { title: 'C. Σ_{i≤k} J(i), vector vs matrix', yTitle: 'cumulative J' })),
-    renderVegaLiteToSvg(curvesSpec(large.map((s) => ({ ...s, values: cumulative(s.values) })), { title: 'D. Σ_{i≤k} J(i), matrix networks', yTitle: 'cumulative J', facetByModel: true, width: 240 })),
-    renderVegaLiteToSvg(capacitySpec(numbers.capacity, { title: 'E. J_tot against the number of neurons' })),
-  ]);
-  // stack the panels in one SVG document
-  let y = 0;
-  const parts: string[] = [];
-  let width = 0;
-  for (const svg of panels) {
-    const w = Number(/width="([\d.]+)"/.exec(svg)?.[1] ?? 600);
-    const h = Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? 300);
-    parts.push(`<g transform="translate(0,${y})">${svg.replace(/^<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '')}</g>`);
-    y += h + 10;
-    width = Math.max(width, w);
-  }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}">${parts.join('')}</svg>`;
+  // ε₁ = ε₂ = 1 and Tr(WᵀW) = ‖v‖² = 1, so I(W) = 1 is drawn as the reference line
+  return (await figure2({ ...numbers, inputFisher: 1 })).svg;
 }
 
 export async function figure2CommandAction(opts: { out?: string; json?: boolean; seed?: string; k?: string }): Promise<void> {

@@ -1,10 +1,15 @@
 /** Atomic file writes: write to a temporary sibling, then rename, so no reader sees a partial file. */
-import { mkdirSync, renameSync, writeFileSync, rmSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from '../errors.ts';
+
+function tempSibling(path: string, tag: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${tag}`);
+}
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = tempSibling(path, 'tmp');
   try {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
@@ -15,21 +20,37 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
 }
 
 /**
- * Write several files so that either all appear or none do: each is written to a temporary
- * sibling first, and only when every write succeeded are they renamed into place.
+ * Write several files so that either all appear or none change: each is written to a temporary
+ * sibling first; then every existing target is moved aside and the new files renamed into place.
+ * If any rename fails, the files already placed are removed and the old ones put back.
  */
 export function writeFilesAtomic(files: { path: string; data: string | Uint8Array }[]): void {
-  const staged: { tmp: string; path: string }[] = [];
+  for (const f of files) {
+    if (existsSync(f.path) && statSync(f.path).isDirectory()) throw new InputError(`cannot write ${f.path}: a directory is in the way`);
+  }
+  const staged: { tmp: string; path: string; backup?: string; placed: boolean }[] = [];
   try {
     for (const f of files) {
       mkdirSync(dirname(f.path), { recursive: true });
-      const tmp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.${Date.now()}.tmp`);
+      const tmp = tempSibling(f.path, 'tmp');
+      staged.push({ tmp, path: f.path, placed: false });
       writeFileSync(tmp, f.data);
-      staged.push({ tmp, path: f.path });
     }
-    for (const s of staged) renameSync(s.tmp, s.path);
+    for (const s of staged) {
+      if (existsSync(s.path)) {
+        s.backup = tempSibling(s.path, 'bak');
+        renameSync(s.path, s.backup);
+      }
+      renameSync(s.tmp, s.path);
+      s.placed = true;
+    }
   } catch (err) {
-    for (const s of staged) rmSync(s.tmp, { force: true });
+    for (const s of staged.reverse()) {
+      if (s.placed) rmSync(s.path, { force: true });
+      rmSync(s.tmp, { force: true });
+      if (s.backup) renameSync(s.backup, s.path);
+    }
     throw err;
   }
+  for (const s of staged) if (s.backup) rmSync(s.backup, { force: true });
 }

@@ -1,88 +1,137 @@
-/** report.md: the verdict table first, then derivations, then the evidence per claim. */
-import type { ClaimReport, ClaimResult, Report } from './model.ts';
-import { compactJson } from './html.ts';
-
-const MODELS = ['paper', 'exact'] as const;
+/**
+ * report.md: title and run parameters, the verdict table first (claim × model, with the paper's
+ * location), the derivation steps, then per claim its statement (LaTeX in $…$) and the evidence
+ * per model: witnesses, cases, statistics, worst case, counterexample (matrices as arrays), replay.
+ */
+import type { ClaimReport, ClaimResult, DerivationReport, Report, WitnessResult } from './model.ts';
+import { describeValue, formatDistinct, formatNumber, type ValueNode } from './values.ts';
+import { MODELS, resultFor, tallySentence } from './verdicts.ts';
 
 export function reportToMarkdown(report: Report): string {
-  const out: string[] = [];
-  out.push(`# matmem report — ${report.tool.name} ${report.tool.version}`);
-  out.push('');
-  out.push(`Seed ${report.seed}, ${report.runs} runs per property and model. Verdicts: **holds**, **fails** (with a counterexample), **inconclusive** (with the reason).`);
-  out.push('');
-  out.push('## Verdicts');
-  out.push('');
-  out.push('| claim | paper | exact | where in the paper |');
-  out.push('| --- | --- | --- | --- |');
-  for (const c of report.claims) out.push(`| [${c.id}](#${anchor(c.id)}) | ${cell(c, 'paper')} | ${cell(c, 'exact')} | ${escape(c.source)} |`);
-  if (report.derivations.length > 0) {
-    out.push('');
-    out.push('## Derivations');
-    for (const d of report.derivations) {
-      out.push('');
-      out.push(`### ${escape(d.title)} (${d.id}; ${escape(d.source)})`);
-      out.push('');
-      out.push('| step | from → to | justification | method | verdict | detail |');
-      out.push('| ---: | --- | --- | --- | --- | --- |');
-      for (const s of d.steps) out.push(`| ${s.index} | ${escape(s.from)} → ${escape(s.to)} | ${escape(s.justification)} | ${s.method} | **${s.verdict}** | ${escape(s.detail)} |`);
-    }
-  }
-  out.push('');
-  out.push('## Claims');
-  for (const c of report.claims) {
-    out.push('');
-    out.push(`### ${c.id}`);
-    out.push('');
-    out.push(`*${escape(c.source)}* — ${escape(c.statement)}`);
-    if (c.statementTex) {
-      out.push('');
-      out.push(`$$${c.statementTex}$$`);
-    }
-    for (const r of c.results) out.push('', ...resultSection(r));
-  }
+  const out: string[] = [
+    `# matmem report — ${report.tool.name} ${report.tool.version}`,
+    '',
+    `Seed ${report.seed}, ${report.runs} runs per property and model. Verdicts are computed: **holds**, **fails** (with a counterexample), **inconclusive** (with the reason).`,
+    '',
+    ...verdictTable(report),
+  ];
+  if (report.derivations.length > 0) out.push('', '## Derivations', ...report.derivations.flatMap(derivationSection));
+  out.push('', '## Claims', ...report.claims.flatMap(claimSection));
   if (report.figures && report.figures.length > 0) {
-    out.push('', '## Figures', '');
-    for (const f of report.figures) out.push(`- **${escape(f.title)}** — ${escape(f.caption)} (SVG inline in report.html)`);
+    out.push('', '## Figures', '', ...report.figures.map((f) => `- **${inline(f.title)}** — ${inline(f.caption)} (SVG inline in report.html)`));
   }
+  if (report.generated) out.push('', `*Generated ${report.generated.at} in ${formatNumber(report.generated.seconds)} s.*`);
   out.push('');
   return out.join('\n');
 }
 
-function resultSection(r: ClaimResult): string[] {
-  const lines = [`**${r.model} model: ${r.verdict}** — ${escape(r.detail)}`, ''];
-  lines.push(`- cases: ${r.cases}${r.undefinedCases ? ` (model undefined in ${r.undefinedCases})` : ''}`);
-  if (r.statistics) lines.push(`- ${escape(r.statistics.quantity)}: min ${num(r.statistics.min)}, median ${num(r.statistics.median)}, max ${num(r.statistics.max)}`);
-  if (r.witnesses) for (const w of r.witnesses) lines.push(`- witness ${w.witness}: **${w.verdict}** — ${escape(w.detail)}`);
-  if (r.worst) lines.push(`- worst case: ${inlineJson(r.worst)}`);
-  if (r.counterexample) {
-    lines.push('- counterexample:');
-    lines.push('');
-    lines.push('```json');
-    lines.push(compactJson(r.counterexample));
-    lines.push('```');
+/** The verdict table: one row per claim, in the report's order. */
+export function verdictTable(report: Report): string[] {
+  return [
+    '## Verdicts',
+    '',
+    ...MODELS.map((m) => `- ${tallySentence(report, m)}`),
+    '',
+    '| claim | where in the paper | paper | exact |',
+    '| --- | --- | --- | --- |',
+    ...report.claims.map((c) => `| [${c.id}](#${anchor(c.id)}) | ${cell(c.source)} | ${MODELS.map((m) => verdictCell(c, m)).join(' | ')} |`),
+  ];
+}
+
+function verdictCell(c: ClaimReport, model: (typeof MODELS)[number]): string {
+  const r = resultFor(c, model);
+  return r ? `**${r.verdict}**` : '—';
+}
+
+function derivationSection(d: DerivationReport): string[] {
+  const lines = ['', `### ${inline(d.title)}`, '', `\`${d.id}\` — ${inline(d.source)}`, ''];
+  lines.push('| step | from | to | justification | method | verdict | detail |', '| ---: | --- | --- | --- | --- | --- | --- |');
+  for (const s of d.steps) {
+    const from = s.fromTex ? `$${s.fromTex}$` : s.from;
+    const to = s.toTex ? `$${s.toTex}$` : s.to;
+    const just = [s.justification, s.source ? `(${s.source})` : '', s.assumptions?.length ? `assuming ${s.assumptions.join('; ')}` : ''].filter(Boolean).join(' ');
+    lines.push(`| ${s.index} | ${cell(from)} | ${cell(to)} | ${cell(just)} | ${s.method} | **${s.verdict}** | ${cell(s.detail)} |`);
   }
+  for (const s of d.steps) {
+    if (s.witnesses?.length) lines.push('', `Step ${s.index}, witnesses:`, '', ...s.witnesses.map(witnessLine));
+    if (s.counterexample) lines.push('', `Step ${s.index}, counterexample:`, '', ...valueLines(describeValue(s.counterexample), 0));
+  }
+  return lines;
+}
+
+function claimSection(c: ClaimReport): string[] {
+  const lines = ['', `### ${c.id}`, '', `*${inline(c.source)}* — ${inline(c.statement)}`];
+  if (c.statementTex) lines.push('', `$${c.statementTex.replace(/\s*\n\s*/g, ' ')}$`);
+  for (const r of c.results) lines.push('', ...resultSection(r));
+  return lines;
+}
+
+function resultSection(r: ClaimResult): string[] {
+  const lines = [`#### ${r.model} model: ${r.verdict}`, '', inline(r.detail), ''];
+  lines.push(`- cases: ${r.cases}${r.undefinedCases ? ` (model undefined in ${r.undefinedCases}, counted)` : ''}`);
+  if (r.statistics) {
+    const [min, median, max] = formatDistinct([r.statistics.min, r.statistics.median, r.statistics.max]);
+    lines.push(`- ${inline(r.statistics.quantity)}: min ${min}, median ${median}, max ${max}`);
+  }
+  if (r.witnesses?.length) lines.push('- witnesses:', ...r.witnesses.map((w) => `  ${witnessLine(w)}`));
+  if (r.worst) lines.push('- worst case:', ...valueLines(describeValue(r.worst), 1));
+  if (r.counterexample) lines.push('- counterexample:', ...valueLines(describeValue(r.counterexample), 1));
   lines.push(`- replay: \`${r.replay}\``);
   return lines;
 }
 
-function cell(c: ClaimReport, model: (typeof MODELS)[number]): string {
-  const r = c.results.find((x) => x.model === model);
-  return r ? `**${r.verdict}**` : '—';
+function witnessLine(w: WitnessResult): string {
+  return `- ${w.witness}: **${w.verdict}** — ${inline(w.detail)}`;
 }
 
-function anchor(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9-]/g, '');
+/** A value tree as nested bullets; matrices and vectors as aligned arrays in code blocks. */
+function valueLines(node: ValueNode, depth: number): string[] {
+  const pad = '  '.repeat(depth);
+  if (node.kind !== 'record') return blockLines(node, pad);
+  const lines: string[] = [];
+  for (const { key, value } of node.entries) {
+    if (value.kind === 'text') lines.push(`${pad}- ${key}: ${inline(value.text)}`);
+    else if (value.kind === 'vector' && value.items.length <= 8) lines.push(`${pad}- ${key}: [${value.items.join(', ')}]`);
+    else lines.push(`${pad}- ${key}:`, ...(value.kind === 'record' ? valueLines(value, depth + 1) : blockLines(value, `${pad}  `)));
+  }
+  return lines;
 }
 
-function escape(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+function blockLines(node: ValueNode, pad: string): string[] {
+  switch (node.kind) {
+    case 'text':
+      return [`${pad}${inline(node.text)}`];
+    case 'matrix':
+      return ['', ...fence(alignedRows(node.rows)).map((l) => `${pad}${l}`), ''];
+    case 'vector':
+      return ['', ...fence([`[ ${node.items.join('  ')} ]`]).map((l) => `${pad}${l}`), ''];
+    case 'list':
+      return node.items.flatMap((item, i) => [`${pad}- [${i}]`, ...(item.kind === 'record' ? valueLines(item, pad.length / 2 + 1) : blockLines(item, `${pad}  `))]);
+    case 'record':
+      return valueLines(node, pad.length / 2);
+  }
 }
 
-function num(x: number): string {
-  return Number.isFinite(x) ? x.toPrecision(4) : String(x);
+/** Matrix rows with right-aligned columns: "[ 0.5  -0.25 ]". */
+export function alignedRows(rows: string[][]): string[] {
+  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
+  return rows.map((r) => `[ ${r.map((x, j) => x.padStart(widths[j])).join('  ')} ]`);
 }
 
-function inlineJson(v: unknown): string {
-  const s = JSON.stringify(v);
-  return s.length > 400 ? `${escape(s.slice(0, 400))}…` : escape(s);
+function fence(lines: string[]): string[] {
+  return ['```', ...lines, '```'];
+}
+
+/** Text inside a table cell: no line breaks, pipes escaped. */
+function cell(s: string): string {
+  return inline(s).replace(/\|/g, '\\|');
+}
+
+function inline(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ');
+}
+
+/** GitHub's heading anchor of a claim id (lower case, dots and other punctuation dropped). */
+export function anchor(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
 }

@@ -1,57 +1,131 @@
-/** Plots: vega-lite specs rendered to SVG in Node (vega's headless 'none' renderer, no canvas). */
-import { compile, type TopLevelSpec } from 'vega-lite';
-import * as vega from 'vega';
+/**
+ * Vega-lite spec builders for the report's plots: Fisher memory curves J(k) (Eq. 12 for matrix,
+ * Eq. 14 for vector networks), their partial sums Σ_{i≤k} J(i), and J_tot against the number of
+ * neurons. Builders return plain specs; `renderVegaLiteToSvg` (vega-svg.ts) turns them into SVG.
+ */
+export { renderVegaLite, renderVegaLiteToSvg, type RenderedSvg } from './vega-svg.ts';
 
-/** A vega-lite spec as SVG text; deterministic for the same spec. */
-export async function renderVegaLiteToSvg(spec: object): Promise<string> {
-  const vgSpec = compile(spec as TopLevelSpec).spec;
-  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
-}
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-export interface CurveSeries {
+/** One Fisher memory curve: J(0), J(1), … of a network. */
+export interface FmcSeries {
   label: string;
+  /** 'vector', 'paper' or 'exact' (any string; used to group and facet). */
   model: string;
-  values: number[];
+  neurons: number;
+  fmc: number[];
 }
 
-/** Line chart of several series against k (one line per label, one panel per model when `facetByModel`). */
-export function curvesSpec(series: CurveSeries[], opts: { title: string; yTitle: string; logY?: boolean; facetByModel?: boolean; width?: number; height?: number }): object {
-  const values = series.flatMap((s) => s.values.map((value, k) => ({ label: s.label, model: s.model, k, value })));
-  const y = { field: 'value', type: 'quantitative', title: opts.yTitle, ...(opts.logY ? { scale: { type: 'log' } } : {}) };
-  const layer = {
-    width: opts.width ?? 300,
-    height: opts.height ?? 200,
-    mark: { type: 'line' },
-    encoding: { x: { field: 'k', type: 'quantitative', title: 'k' }, y, color: { field: 'label', type: 'nominal', title: null } },
-  };
-  const base = { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', title: opts.title, data: { values } };
-  return opts.facetByModel ? { ...base, facet: { column: { field: 'model', type: 'nominal', title: null } }, spec: layer } : { ...base, ...layer };
+/** A point of J_tot against the number of neurons. */
+export interface JtotPoint {
+  neurons: number;
+  jtot: number;
+  series: string;
 }
 
-/** Scatter/line of J_tot against the number of neurons, one series per label. */
-export function capacitySpec(points: { neurons: number; jtot: number; series: string }[], opts: { title: string }): object {
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: opts.title,
-    data: { values: points },
-    width: 300,
-    height: 200,
-    mark: { type: 'line', point: true },
-    encoding: {
-      x: { field: 'neurons', type: 'quantitative', title: 'neurons' },
-      y: { field: 'jtot', type: 'quantitative', title: 'J_tot (= J_tot,rel)' },
-      color: { field: 'series', type: 'nominal', title: null },
-    },
-  };
+export interface PlotOptions {
+  title?: string;
+  width?: number;
+  height?: number;
+  /** Log scale on y; points with a value ≤ 0 cannot be drawn there and are left out. */
+  logY?: boolean;
+  yTitle?: string;
+  /** A dashed horizontal reference line, e.g. I(W) = Tr(WᵀW)/(ε₁ε₂) for capacities. */
+  reference?: { value: number; label: string };
 }
 
-/** Cumulative sums Σ_{i≤k} of a curve. */
+/** One row of a curve plot's data. */
+export interface CurvePoint {
+  series: string;
+  model: string;
+  k: number;
+  value: number;
+}
+
+/** Partial sums Σ_{i≤k} of a sequence. */
 export function cumulative(values: number[]): number[] {
   let s = 0;
   return values.map((v) => (s += v));
 }
+
+/** Rows of a curve plot; non-finite values (and non-positive ones on a log scale) are left out. */
+export function curvePoints(series: { label: string; model: string; values: number[] }[], logY = false): CurvePoint[] {
+  return series.flatMap((s) =>
+    s.values.flatMap((value, k) => (Number.isFinite(value) && (!logY || value > 0) ? [{ series: s.label, model: s.model, k, value }] : [])),
+  );
+}
+
+/** A unit (or layered) line chart of curves against k, without `$schema`: a panel to compose. */
+export function curvePanel(series: { label: string; model: string; values: number[] }[], opts: PlotOptions & { xTitle?: string }): Record<string, unknown> {
+  const line = {
+    mark: { type: 'line', clip: true },
+    encoding: {
+      x: { field: 'k', type: 'quantitative', title: opts.xTitle ?? 'k' },
+      y: { field: 'value', type: 'quantitative', title: opts.yTitle ?? 'value', ...(opts.logY ? { scale: { type: 'log' } } : {}) },
+      color: { field: 'series', type: 'nominal', title: null, sort: series.map((s) => s.label) },
+    },
+  };
+  return withReference(
+    { ...(opts.title ? { title: opts.title } : {}), width: opts.width ?? 300, height: opts.height ?? 200, data: { values: curvePoints(series, opts.logY) } },
+    line,
+    opts.reference,
+  );
+}
+
+/** Fisher memory curves J(k) against k, one line per series. */
+export function fmcPlot(series: FmcSeries[], opts: PlotOptions = {}): Record<string, unknown> {
+  return standalone(curvePanel(series.map(asCurve), { yTitle: 'J(k)', ...opts }));
+}
+
+/** Partial sums Σ_{i≤k} J(i) against k, one line per series (their limit is J_tot). */
+export function cumulativePlot(series: FmcSeries[], opts: PlotOptions = {}): Record<string, unknown> {
+  return standalone(curvePanel(series.map(asCumulative), { yTitle: 'Σ J(i) over i ≤ k', ...opts }));
+}
+
+/** A J_tot-against-neurons panel (line with points per series), without `$schema`. */
+export function jtotVsNeuronsPanel(points: JtotPoint[], opts: PlotOptions = {}): Record<string, unknown> {
+  const rows = points.filter((p) => Number.isFinite(p.jtot) && (!opts.logY || p.jtot > 0));
+  const seriesOrder = [...new Set(points.map((p) => p.series))];
+  const line = {
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'neurons', type: 'quantitative', title: 'neurons' },
+      y: { field: 'jtot', type: 'quantitative', title: opts.yTitle ?? 'J_tot', ...(opts.logY ? { scale: { type: 'log' } } : {}) },
+      color: { field: 'series', type: 'nominal', title: null, sort: seriesOrder },
+    },
+  };
+  return withReference(
+    { ...(opts.title ? { title: opts.title } : {}), width: opts.width ?? 300, height: opts.height ?? 200, data: { values: rows } },
+    line,
+    opts.reference,
+  );
+}
+
+/** J_tot against the number of neurons, one line (with points) per series. */
+export function jtotVsNeuronsPlot(points: JtotPoint[], opts: PlotOptions = {}): Record<string, unknown> {
+  return standalone(jtotVsNeuronsPanel(points, opts));
+}
+
+export function asCurve(s: FmcSeries): { label: string; model: string; values: number[] } {
+  return { label: s.label, model: s.model, values: s.fmc };
+}
+
+export function asCumulative(s: FmcSeries): { label: string; model: string; values: number[] } {
+  return { label: s.label, model: s.model, values: cumulative(s.fmc) };
+}
+
+/** Adds `$schema` to a panel so it can be compiled on its own. */
+export function standalone(panel: Record<string, unknown>): Record<string, unknown> {
+  return { $schema: SCHEMA, ...panel };
+}
+
+function withReference(frame: Record<string, unknown>, line: Record<string, unknown>, reference: PlotOptions['reference']): Record<string, unknown> {
+  if (!reference) return { ...frame, ...line };
+  const rule = {
+    data: { values: [{ value: reference.value, label: reference.label }] },
+    mark: { type: 'rule', strokeDash: [4, 3], color: '#888' },
+    encoding: { y: { field: 'value', type: 'quantitative' }, tooltip: { field: 'label' } },
+  };
+  return { ...frame, layer: [line, rule] };
+}
+

@@ -6,12 +6,12 @@ import { reportToJson } from './json.ts';
 import { reportToMarkdown } from './markdown.ts';
 import type { Report } from './model.ts';
 
+export const REPORT_FILES = ['report.json', 'report.md', 'report.html'] as const;
+
+/** Renders the report three ways and writes the files atomically; returns their paths (json, md, html). */
 export function writeReport(dir: string, report: Report): string[] {
-  const files = [
-    { path: join(dir, 'report.json'), data: reportToJson(report) },
-    { path: join(dir, 'report.md'), data: reportToMarkdown(report) },
-    { path: join(dir, 'report.html'), data: reportToHtml(report) },
-  ];
+  const data = [reportToJson(report), reportToMarkdown(report), reportToHtml(report)];
+  const files = REPORT_FILES.map((name, i) => ({ path: join(dir, name), data: data[i] }));
   writeFilesAtomic(files);
   return files.map((f) => f.path);
 }

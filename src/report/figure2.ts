@@ -1,0 +1,60 @@
+/**
+ * Figure 2 of the paper, reproduced with the matrix network in both models side by side:
+ *   A  FMC J(k) of a vector network (Eq. 14) and a matrix network (Eq. 12), same neuron count
+ *   B  FMC of matrix networks with more neurons
+ *   C  Σ_{i≤k} J(i) of A's networks (→ 1 for vector nets; the paper says < 1 for matrix nets)
+ *   D  Σ_{i≤k} J(i) of B's networks
+ *   E  J_tot against the number of neurons
+ * Rows A–D have one panel per matrix model (columns, e.g. paper | exact); series of model
+ * 'vector' are drawn in every column as the reference. E shows every series in one panel.
+ */
+import { asCumulative, asCurve, curvePanel, jtotVsNeuronsPanel, standalone, type FmcSeries, type JtotPoint } from './plots.ts';
+import { renderVegaLiteToSvg } from './vega-svg.ts';
+
+export const VECTOR_MODEL = 'vector';
+
+export interface Figure2Data {
+  /** Panels A and C: a vector network and a matrix network (one series per model) of equal size. */
+  small: FmcSeries[];
+  /** Panels B and D: matrix networks with more neurons (one series per model and size). */
+  large: FmcSeries[];
+  /** Panel E: J_tot against the number of neurons. */
+  capacity: JtotPoint[];
+  /** I(W) = Tr(WᵀW)/(ε₁ε₂) (1 in the paper's setting): drawn as a dashed line in C, D and E. */
+  inputFisher?: number;
+}
+
+/** The matrix models present (every model but 'vector'), in order of first appearance. */
+export function matrixModels(data: Figure2Data): string[] {
+  const models = [...data.small, ...data.large].map((s) => s.model).filter((m) => m !== VECTOR_MODEL);
+  return [...new Set(models)];
+}
+
+/** The vega-lite spec of Figure 2 (panels A–E, one column per matrix model in A–D). */
+export function figure2Spec(data: Figure2Data): Record<string, unknown> {
+  const models = matrixModels(data);
+  const reference = data.inputFisher === undefined ? undefined : { value: data.inputFisher, label: 'I(W)' };
+  const inModel = (series: FmcSeries[], model: string): FmcSeries[] => series.filter((s) => s.model === model || s.model === VECTOR_MODEL);
+  const row = (make: (model: string) => Record<string, unknown>): Record<string, unknown> => ({
+    hconcat: models.map(make),
+    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
+  });
+  const rows = [
+    row((m) => curvePanel(inModel(data.small, m).map(asCurve), { title: `A. FMC, vector vs matrix (${m} model)`, yTitle: 'J(k)' })),
+    row((m) => curvePanel(inModel(data.large, m).map(asCurve), { title: `B. FMC, more neurons (${m} model)`, yTitle: 'J(k)' })),
+    row((m) => curvePanel(inModel(data.small, m).map(asCumulative), { title: `C. cumulative J, vector vs matrix (${m} model)`, yTitle: 'Σ J(i) over i ≤ k', reference })),
+    row((m) => curvePanel(inModel(data.large, m).map(asCumulative), { title: `D. cumulative J, more neurons (${m} model)`, yTitle: 'Σ J(i) over i ≤ k', reference })),
+    jtotVsNeuronsPanel(data.capacity, { title: 'E. J_tot against the number of neurons', reference, width: 300 * Math.max(1, models.length) }),
+  ];
+  return standalone({
+    title: 'Figure 2: Fisher memory of vector and matrix networks',
+    vconcat: rows,
+    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
+  });
+}
+
+/** Figure 2 as SVG text, with its spec; the same data gives the same SVG. */
+export async function figure2(data: Figure2Data): Promise<{ svg: string; spec: Record<string, unknown> }> {
+  const spec = figure2Spec(data);
+  return { svg: await renderVegaLiteToSvg(spec), spec };
+}

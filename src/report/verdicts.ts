@@ -1,0 +1,23 @@
+/** Lookups over the report model shared by the renderers: a claim's result per model, verdict tallies. */
+import type { ClaimReport, ClaimResult, ModelName, Report, Verdict } from './model.ts';
+
+/** The verdict table's columns, in order. */
+export const MODELS: readonly ModelName[] = ['paper', 'exact'];
+export const VERDICTS: readonly Verdict[] = ['holds', 'fails', 'inconclusive'];
+
+export function resultFor(claim: ClaimReport, model: ModelName): ClaimResult | undefined {
+  return claim.results.find((r) => r.model === model);
+}
+
+/** How many claims have each verdict in each model. */
+export function verdictTally(report: Report): Record<ModelName, Record<Verdict, number>> {
+  const tally = Object.fromEntries(MODELS.map((m) => [m, Object.fromEntries(VERDICTS.map((v) => [v, 0]))])) as Record<ModelName, Record<Verdict, number>>;
+  for (const c of report.claims) for (const r of c.results) if (tally[r.model]) tally[r.model][r.verdict] += 1;
+  return tally;
+}
+
+/** "paper model: 10 hold, 3 fail, 1 inconclusive" */
+export function tallySentence(report: Report, model: ModelName): string {
+  const t = verdictTally(report)[model];
+  return `${model} model: ${t.holds} hold, ${t.fails} fail, ${t.inconclusive} inconclusive`;
+}
