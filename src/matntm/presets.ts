@@ -1,0 +1,35 @@
+/**
+ * Training presets. `paper`: the reference's settings (RunnerCopy.py / RunnerAssRec.py with the
+ * Table 1 architectures). `quick`: a small-budget preset for seeing copy learned on a laptop
+ * (documented in docs/matntm.md).
+ */
+import { copyPaperConfig, recallPaperConfig, type ModelConfig, type ModelKind } from './config.ts';
+import type { OptimizerSettings } from './optim.ts';
+import type { TaskName } from './tasks/types.ts';
+
+export type PresetName = 'paper' | 'quick';
+
+export interface TrainPreset {
+  name: PresetName;
+  config: ModelConfig;
+  optimizer: OptimizerSettings;
+  batch: number;
+  /** Copy: sequence length l range; recall: item count k range. */
+  minLength: number;
+  maxLength: number;
+  iterations: number;
+}
+
+export function presetFor(task: TaskName, model: ModelKind, preset: PresetName): TrainPreset {
+  if (preset === 'paper') {
+    if (task === 'copy') {
+      return { name: preset, config: copyPaperConfig(model), optimizer: { kind: 'rmsprop', lr: 1e-4, momentum: 0.9, clip: 10 }, batch: 16, minLength: 1, maxLength: 20, iterations: 200_000 };
+    }
+    return { name: preset, config: recallPaperConfig(model), optimizer: { kind: 'rmsprop', lr: 8e-5, momentum: 0.9, clip: 20 }, batch: 16, minLength: 2, maxLength: 9, iterations: 200_000 };
+  }
+  // quick: the paper's architecture with a smaller memory (20 slots hold sequences of ≤ 5), copy of 1–5 matrices, Adam
+  if (task === 'copy') {
+    return { name: preset, config: { ...copyPaperConfig(model), slots: 20 }, optimizer: { kind: 'adam', lr: 3e-3, momentum: 0, clip: 10 }, batch: 16, minLength: 1, maxLength: 5, iterations: 3000 };
+  }
+  return { name: preset, config: { ...recallPaperConfig(model), slots: 20 }, optimizer: { kind: 'adam', lr: 1e-3, momentum: 0, clip: 20 }, batch: 16, minLength: 2, maxLength: 4, iterations: 3000 };
+}

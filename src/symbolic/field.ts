@@ -1,0 +1,141 @@
+/**
+ * Fields in which the encoded equations are evaluated. An equation side is written once, generic in
+ * the field, and evaluated (a) symbolically (rational functions over nerdamer-prime polynomials, see
+ * nerdamer.ts), (b) exactly at rational points (mathjs Fractions, BigInt-backed), (c) in float64.
+ * `complexOver` lifts any of them to complex numbers (pairs re, im) with conjugation.
+ */
+import { fraction, type Fraction } from 'mathjs';
+
+export interface Field<T> {
+  readonly name: string;
+  /** True for complex fields: `conj` is non-trivial and `imag` exists. */
+  readonly complex: boolean;
+  zero(): T;
+  one(): T;
+  /** The rational num/den (integers). */
+  rational(num: number, den?: number): T;
+  add(a: T, b: T): T;
+  sub(a: T, b: T): T;
+  mul(a: T, b: T): T;
+  div(a: T, b: T): T;
+  neg(a: T): T;
+  /** Complex conjugate (identity on real fields). */
+  conj(a: T): T;
+  /** x + i·y from two real values of this field (y must be zero on real fields). */
+  fromParts(re: T, im: T): T;
+  /** The imaginary unit (throws on real fields). */
+  imag(): T;
+  /** Exact zero test; `undefined` when the field cannot decide (float64). */
+  isZero(a: T): boolean | undefined;
+  /** A JSON-friendly rendering for counterexamples and details. */
+  show(a: T): string;
+}
+
+export class DivisionByZeroError extends Error {
+  override name = 'DivisionByZeroError';
+}
+
+/** float64, used by the numeric witness and in tests. */
+export const floatField: Field<number> = {
+  name: 'float64',
+  complex: false,
+  zero: () => 0,
+  one: () => 1,
+  rational: (n, d = 1) => n / d,
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  div: (a, b) => a / b,
+  neg: (a) => -a,
+  conj: (a) => a,
+  fromParts: (re, im) => {
+    if (im !== 0) throw new RangeError('floatField is real');
+    return re;
+  },
+  imag: () => {
+    throw new RangeError('floatField is real');
+  },
+  isZero: () => undefined,
+  show: (a) => String(a),
+};
+
+/** Exact rationals (mathjs Fraction, arbitrary precision through BigInt). */
+export const fractionField: Field<Fraction> = {
+  name: 'fraction',
+  complex: false,
+  zero: () => fraction(0),
+  one: () => fraction(1),
+  rational: (n, d = 1) => fraction(n, d),
+  add: (a, b) => a.add(b),
+  sub: (a, b) => a.sub(b),
+  mul: (a, b) => a.mul(b),
+  div: (a, b) => {
+    if (b.n === 0n) throw new DivisionByZeroError('division by zero (exact)');
+    return a.div(b);
+  },
+  neg: (a) => a.neg(),
+  conj: (a) => a,
+  fromParts: (re, im) => {
+    if (im.n !== 0n) throw new RangeError('fractionField is real');
+    return re;
+  },
+  imag: () => {
+    throw new RangeError('fractionField is real');
+  },
+  isZero: (a) => a.n === 0n,
+  show: (a) => a.toFraction(),
+};
+
+export interface Complex<T> {
+  re: T;
+  im: T;
+}
+
+/** Complex numbers over a real field R. */
+export function complexOver<T>(R: Field<T>): Field<Complex<T>> {
+  const mk = (re: T, im: T): Complex<T> => ({ re, im });
+  return {
+    name: `complex(${R.name})`,
+    complex: true,
+    zero: () => mk(R.zero(), R.zero()),
+    one: () => mk(R.one(), R.zero()),
+    rational: (n, d = 1) => mk(R.rational(n, d), R.zero()),
+    add: (a, b) => mk(R.add(a.re, b.re), R.add(a.im, b.im)),
+    sub: (a, b) => mk(R.sub(a.re, b.re), R.sub(a.im, b.im)),
+    mul: (a, b) => mk(R.sub(R.mul(a.re, b.re), R.mul(a.im, b.im)), R.add(R.mul(a.re, b.im), R.mul(a.im, b.re))),
+    div: (a, b) => {
+      const d = R.add(R.mul(b.re, b.re), R.mul(b.im, b.im));
+      const n = { re: R.add(R.mul(a.re, b.re), R.mul(a.im, b.im)), im: R.sub(R.mul(a.im, b.re), R.mul(a.re, b.im)) };
+      return mk(R.div(n.re, d), R.div(n.im, d));
+    },
+    neg: (a) => mk(R.neg(a.re), R.neg(a.im)),
+    conj: (a) => mk(a.re, R.neg(a.im)),
+    fromParts: (re, im) => mk(R.sub(re.re, im.im), R.add(re.im, im.re)),
+    imag: () => mk(R.zero(), R.one()),
+    isZero: (a) => {
+      const r = R.isZero(a.re);
+      const i = R.isZero(a.im);
+      if (r === false || i === false) return false;
+      if (r === undefined || i === undefined) return undefined;
+      return true;
+    },
+    show: (a) => `${R.show(a.re)} + i·(${R.show(a.im)})`,
+  };
+}
+
+/** Exact equality in a field (undefined where the field cannot decide). */
+export function fieldEquals<T>(F: Field<T>, a: T, b: T): boolean | undefined {
+  return F.isZero(F.sub(a, b));
+}
+
+/** a^k for an integer k ≥ 0 by repeated multiplication (k is small in every encoded step). */
+export function scalarPower<T>(F: Field<T>, a: T, k: number): T {
+  let r = F.one();
+  for (let i = 0; i < k; i++) r = F.mul(r, a);
+  return r;
+}
+
+/** |a|² = a·ā (a real value of the field, as an element of it). */
+export function absSquared<T>(F: Field<T>, a: T): T {
+  return F.mul(a, F.conj(a));
+}

@@ -1,0 +1,236 @@
+/**
+ * Matrices over any Field (field.ts): arrays of rows. Symbolic matrices are arrays of symbols, never
+ * nerdamer matrices. vec stacks COLUMNS (as src/linalg/dense.ts): entry (i, j) of an r×c matrix sits
+ * at i + r·j, and vec(A X B) = (Bᵀ ⊗ A) vec X.
+ */
+import { DivisionByZeroError, type Field, scalarPower } from './field.ts';
+
+export type Mat<T> = T[][];
+
+export function rows<T>(a: Mat<T>): number {
+  return a.length;
+}
+export function cols<T>(a: Mat<T>): number {
+  return a.length === 0 ? 0 : a[0].length;
+}
+
+export function fromFunction<T>(r: number, c: number, f: (i: number, j: number) => T): Mat<T> {
+  return Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => f(i, j)));
+}
+
+export function eye<T>(F: Field<T>, n: number): Mat<T> {
+  return fromFunction(n, n, (i, j) => (i === j ? F.one() : F.zero()));
+}
+
+export function zeros<T>(F: Field<T>, r: number, c: number): Mat<T> {
+  return fromFunction(r, c, () => F.zero());
+}
+
+export function diag<T>(F: Field<T>, d: T[]): Mat<T> {
+  return fromFunction(d.length, d.length, (i, j) => (i === j ? d[i] : F.zero()));
+}
+
+export function diagonalOf<T>(a: Mat<T>): T[] {
+  return a.map((row, i) => row[i]);
+}
+
+function assertSameShape<T>(a: Mat<T>, b: Mat<T>, op: string): void {
+  if (rows(a) !== rows(b) || cols(a) !== cols(b)) throw new RangeError(`${op}: shapes ${rows(a)}×${cols(a)} and ${rows(b)}×${cols(b)} differ`);
+}
+
+export function add<T>(F: Field<T>, a: Mat<T>, b: Mat<T>): Mat<T> {
+  assertSameShape(a, b, 'add');
+  return fromFunction(rows(a), cols(a), (i, j) => F.add(a[i][j], b[i][j]));
+}
+
+export function sub<T>(F: Field<T>, a: Mat<T>, b: Mat<T>): Mat<T> {
+  assertSameShape(a, b, 'sub');
+  return fromFunction(rows(a), cols(a), (i, j) => F.sub(a[i][j], b[i][j]));
+}
+
+export function scale<T>(F: Field<T>, s: T, a: Mat<T>): Mat<T> {
+  return a.map((row) => row.map((x) => F.mul(s, x)));
+}
+
+export function hadamard<T>(F: Field<T>, a: Mat<T>, b: Mat<T>): Mat<T> {
+  assertSameShape(a, b, 'hadamard');
+  return fromFunction(rows(a), cols(a), (i, j) => F.mul(a[i][j], b[i][j]));
+}
+
+export function mul<T>(F: Field<T>, a: Mat<T>, b: Mat<T>): Mat<T> {
+  if (cols(a) !== rows(b)) throw new RangeError(`mul: ${rows(a)}×${cols(a)} times ${rows(b)}×${cols(b)}`);
+  return fromFunction(rows(a), cols(b), (i, j) => {
+    let s = F.zero();
+    for (let k = 0; k < cols(a); k++) s = F.add(s, F.mul(a[i][k], b[k][j]));
+    return s;
+  });
+}
+
+/** Product of several matrices, left to right. */
+export function mulAll<T>(F: Field<T>, ...ms: Mat<T>[]): Mat<T> {
+  return ms.reduce((acc, m) => mul(F, acc, m));
+}
+
+export function transpose<T>(a: Mat<T>): Mat<T> {
+  return fromFunction(cols(a), rows(a), (i, j) => a[j][i]);
+}
+
+/** Conjugate transpose Aᴴ. */
+export function conjTranspose<T>(F: Field<T>, a: Mat<T>): Mat<T> {
+  return fromFunction(cols(a), rows(a), (i, j) => F.conj(a[j][i]));
+}
+
+export function conjugate<T>(F: Field<T>, a: Mat<T>): Mat<T> {
+  return a.map((row) => row.map((x) => F.conj(x)));
+}
+
+export function trace<T>(F: Field<T>, a: Mat<T>): T {
+  if (rows(a) !== cols(a)) throw new RangeError(`trace of a ${rows(a)}×${cols(a)} matrix`);
+  let s = F.zero();
+  for (let i = 0; i < rows(a); i++) s = F.add(s, a[i][i]);
+  return s;
+}
+
+export function power<T>(F: Field<T>, a: Mat<T>, k: number): Mat<T> {
+  let r = eye(F, rows(a));
+  for (let i = 0; i < k; i++) r = mul(F, r, a);
+  return r;
+}
+
+/** Kronecker product A ⊗ B. */
+export function kron<T>(F: Field<T>, a: Mat<T>, b: Mat<T>): Mat<T> {
+  const rb = rows(b);
+  const cb = cols(b);
+  return fromFunction(rows(a) * rb, cols(a) * cb, (i, j) => F.mul(a[Math.floor(i / rb)][Math.floor(j / cb)], b[i % rb][j % cb]));
+}
+
+/** Column-stacking vec, as a column (rc × 1). */
+export function vec<T>(a: Mat<T>): Mat<T> {
+  const r = rows(a);
+  return fromFunction(r * cols(a), 1, (k) => a[k % r][Math.floor(k / r)]);
+}
+
+export function unvec<T>(v: Mat<T>, r: number, c: number): Mat<T> {
+  return fromFunction(r, c, (i, j) => v[i + r * j][0]);
+}
+
+/** Determinant by Laplace expansion along the first row (sizes ≤ 4 here; symbolic friendly: no division). */
+export function det<T>(F: Field<T>, a: Mat<T>): T {
+  const n = rows(a);
+  if (n !== cols(a)) throw new RangeError('det of a non-square matrix');
+  if (n === 0) return F.one();
+  if (n === 1) return a[0][0];
+  if (n === 2) return F.sub(F.mul(a[0][0], a[1][1]), F.mul(a[0][1], a[1][0]));
+  if (n > 4) return detByElimination(F, a);
+  let s = F.zero();
+  for (let j = 0; j < n; j++) {
+    const minor = a.slice(1).map((row) => row.filter((_, c) => c !== j));
+    const term = F.mul(a[0][j], det(F, minor));
+    s = j % 2 === 0 ? F.add(s, term) : F.sub(s, term);
+  }
+  return s;
+}
+
+/** Determinant by fraction-free-free Gaussian elimination (exact fields). */
+function detByElimination<T>(F: Field<T>, a0: Mat<T>): T {
+  const a = a0.map((r) => [...r]);
+  const n = rows(a);
+  let d = F.one();
+  for (let k = 0; k < n; k++) {
+    let p = k;
+    while (p < n && F.isZero(a[p][k]) === true) p++;
+    if (p === n) return F.zero();
+    if (p !== k) {
+      [a[p], a[k]] = [a[k], a[p]];
+      d = F.neg(d);
+    }
+    d = F.mul(d, a[k][k]);
+    for (let i = k + 1; i < n; i++) {
+      const f = F.div(a[i][k], a[k][k]);
+      for (let j = k; j < n; j++) a[i][j] = F.sub(a[i][j], F.mul(f, a[k][j]));
+    }
+  }
+  return d;
+}
+
+/** Inverse: 2×2 by the adjugate (symbolic friendly), larger by Gauss–Jordan with exact pivoting. */
+export function inverse<T>(F: Field<T>, a: Mat<T>): Mat<T> {
+  const n = rows(a);
+  if (n !== cols(a)) throw new RangeError('inverse of a non-square matrix');
+  if (n === 1) return [[F.div(F.one(), a[0][0])]];
+  if (n === 2) {
+    const d = det(F, a);
+    if (F.isZero(d) === true) throw new DivisionByZeroError('singular 2×2 matrix');
+    return [
+      [F.div(a[1][1], d), F.neg(F.div(a[0][1], d))],
+      [F.neg(F.div(a[1][0], d)), F.div(a[0][0], d)],
+    ];
+  }
+  return solve(F, a, eye(F, n));
+}
+
+/** Solve A X = B by Gauss–Jordan elimination (exact pivot choice: first entry not known to be zero). */
+export function solve<T>(F: Field<T>, a0: Mat<T>, b0: Mat<T>): Mat<T> {
+  const n = rows(a0);
+  const a = a0.map((r) => [...r]);
+  const b = b0.map((r) => [...r]);
+  for (let k = 0; k < n; k++) {
+    let p = k;
+    if (F.isZero(a[k][k]) !== undefined) {
+      while (p < n && F.isZero(a[p][k]) === true) p++;
+    } else {
+      // float64: partial pivoting by magnitude
+      let best = Math.abs(a[k][k] as unknown as number);
+      for (let i = k + 1; i < n; i++) {
+        const v = Math.abs(a[i][k] as unknown as number);
+        if (v > best) {
+          best = v;
+          p = i;
+        }
+      }
+    }
+    if (p === n) throw new DivisionByZeroError('singular matrix in solve');
+    if (p !== k) {
+      [a[p], a[k]] = [a[k], a[p]];
+      [b[p], b[k]] = [b[k], b[p]];
+    }
+    const piv = a[k][k];
+    for (let j = 0; j < n; j++) a[k][j] = F.div(a[k][j], piv);
+    for (let j = 0; j < cols(b); j++) b[k][j] = F.div(b[k][j], piv);
+    for (let i = 0; i < n; i++) {
+      if (i === k || F.isZero(a[i][k]) === true) continue;
+      const f = a[i][k];
+      for (let j = 0; j < n; j++) a[i][j] = F.sub(a[i][j], F.mul(f, a[k][j]));
+      for (let j = 0; j < cols(b); j++) b[i][j] = F.sub(b[i][j], F.mul(f, b[k][j]));
+    }
+  }
+  return b;
+}
+
+/** The solution X of the Stein equation X = A X Aᵀ + Q, from (I − A ⊗ A) vec X = vec Q (exact). */
+export function steinSolve<T>(F: Field<T>, a: Mat<T>, q: Mat<T>): Mat<T> {
+  const n = rows(a);
+  const lhs = sub(F, eye(F, n * n), kron(F, a, a)); // vec(A X Aᵀ) = (A ⊗ A) vec X
+  return unvec(solve(F, lhs, vec(q)), n, n);
+}
+
+/**
+ * The solution X of X = Aᵀ X A + Q (the Lyapunov form of Eq. 49). For ρ(A) < 1 it equals
+ * Σ_k A^{kᵀ} Q A^k.
+ */
+export function steinTransposed<T>(F: Field<T>, a: Mat<T>, q: Mat<T>): Mat<T> {
+  return steinSolve(F, transpose(a), q);
+}
+
+/** Frobenius inner product Tr(Aᴴ B). */
+export function frobeniusInner<T>(F: Field<T>, a: Mat<T>, b: Mat<T>): T {
+  return trace(F, mul(F, conjTranspose(F, a), b));
+}
+
+export function mapEntries<T, S>(a: Mat<T>, f: (x: T, i: number, j: number) => S): Mat<S> {
+  return a.map((row, i) => row.map((x, j) => f(x, i, j)));
+}
+
+export function diagPower<T>(F: Field<T>, d: T[], k: number): Mat<T> {
+  return diag(F, d.map((x) => scalarPower(F, x, k)));
+}

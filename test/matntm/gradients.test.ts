@@ -1,0 +1,66 @@
+/**
+ * The fused engine's hand-written backward pass against (1) finite differences of its own float64
+ * forward pass and (2) TF.js autodiff on the cpu and wasm backends (the gradient oracle).
+ */
+import { describe, expect, it } from 'vitest';
+import { FusedEngine } from '../../src/matntm/engines/fused.ts';
+import { TfjsEngine } from '../../src/matntm/engines/tfjs.ts';
+import { useBackend } from '../../src/matntm/engines/backend.ts';
+import type { ModelKind, SoftmaxKind } from '../../src/matntm/config.ts';
+import { Rng } from '../../src/matntm/rng.ts';
+import { maxAbs, maxAbsDiff, tinyProblem } from './helpers.ts';
+
+const cases: [ModelKind, SoftmaxKind, number][] = [
+  ['matntm', 'clamped', 101],
+  ['matntm', 'standard', 102],
+  ['matrnn', 'clamped', 103],
+];
+
+describe('fused gradient = central finite differences of the fused loss', () => {
+  for (const [model, softmax, seed] of cases) {
+    it(`${model}, ${softmax} softmax (seed ${seed})`, () => {
+      const p = tinyProblem(model, seed, softmax);
+      const eng = new FusedEngine(p.layout);
+      const g = eng.runSync(p.theta, p.batch, p.w0, true).grad!;
+      const pick = new Rng(seed);
+      // two entries of every parameter tensor
+      for (const spec of p.layout.params) {
+        for (let rep = 0; rep < 2; rep++) {
+          const i = spec.offset + pick.int(0, spec.rows * spec.cols - 1);
+          const th = p.theta.slice();
+          const x = th[i];
+          th[i] = Math.fround(x + 1e-3);
+          const hi = th[i];
+          const lp = eng.runSync(th, p.batch, p.w0, false).loss;
+          th[i] = Math.fround(x - 1e-3);
+          const lo = th[i];
+          const lm = eng.runSync(th, p.batch, p.w0, false).loss;
+          const fd = (lp - lm) / (hi - lo); // the float32 step actually taken
+          // central differences in float64: truncation O(h²·|f'''|) ≈ 1e-6 here; clamp kinks are
+          // farther than h from these seeds' points (a kink inside the step would show as a large miss)
+          expect(Math.abs(fd - g[i]), `${spec.name}[${i - spec.offset}] seed ${seed}: fd ${fd} vs ${g[i]}`).toBeLessThan(1e-5 + 1e-4 * Math.abs(fd));
+        }
+      }
+    });
+  }
+});
+
+for (const backend of ['cpu', 'wasm'] as const) {
+  describe(`fused gradient = TF.js autodiff on ${backend}`, () => {
+    for (const [model, softmax, seed] of cases) {
+      it(`${model}, ${softmax} softmax (seed ${seed})`, async () => {
+        await useBackend(backend);
+        const p = tinyProblem(model, seed, softmax);
+        const a = new FusedEngine(p.layout).runSync(p.theta, p.batch, p.w0, true);
+        const b = await new TfjsEngine(p.layout).run(p.theta, p.batch, p.w0, true);
+        // TF.js runs in float32 (unit roundoff 6e-8) through ~10² dependent operations per step:
+        // agreement to 1e-5 of the largest gradient entry is float32 accuracy, not luck
+        const scale = maxAbs(a.grad!);
+        expect(scale).toBeGreaterThan(1e-3); // a gradient that vanished would make the comparison empty
+        expect(maxAbsDiff(a.grad!, b.grad!), `seed ${seed}`).toBeLessThan(1e-5 * scale);
+        expect(Math.abs(a.loss - b.loss), `seed ${seed}`).toBeLessThan(1e-6 * Math.max(1, a.loss));
+        expect(maxAbsDiff(a.outputs, b.outputs), `seed ${seed}`).toBeLessThan(1e-6);
+      });
+    }
+  });
+}
