@@ -60,7 +60,8 @@ export const theorem1: Derivation = {
       justification: 'Substitute the recursion into itself; as K → ∞ the remainder vanishes when ρ(U)ρ(V) < 1, giving Eq. 10.',
       assumptions: ['f = id (Remark 1)'],
       source: 'Eq. 10',
-      claims: ['theorem-1.covariance'],
+      claims: [],
+      supports: ['theorem-1.covariance'],
       witnesses: [
         {
           type: 'algebraic',
@@ -88,7 +89,8 @@ export const theorem1: Derivation = {
       justification: 'E[Z] = 0 and vec(A X B) = (Bᵀ ⊗ A) vec X: the paper\'s mean is the mean of the true (vectorized) law (checked for k ≤ 2).',
       assumptions: ['f = id', 'E[Z(t)] = 0'],
       source: 'Eq. 9 (mean)',
-      claims: ['eq-8.fmm'],
+      claims: [],
+      supports: ['eq-8.fmm', 'theorem-1.covariance'],
       witnesses: [
         {
           type: 'algebraic',
@@ -115,7 +117,8 @@ export const theorem1: Derivation = {
       justification: 'vec(U^{kᵀ} Z V^k) = (Vᵀ ⊗ Uᵀ)^k vec Z and the mixed-product rule (checked for k = 2). Summing over independent k: the true covariance is a SUM of Kronecker products.',
       assumptions: ['noise independent across time'],
       source: 'Eq. 10 → Eq. 9',
-      claims: ['theorem-1.covariance'],
+      claims: [],
+      supports: ['theorem-1.covariance'],
       witnesses: [
         {
           type: 'algebraic',
@@ -189,6 +192,7 @@ export const theorem1: Derivation = {
       assumptions: ['U = 0', 'V = 0'],
       source: 'Theorem 1, Eq. 9 (special case)',
       claims: [],
+      supports: ['theorem-1.covariance'],
       model: 'exact',
       witnesses: [
         {
@@ -210,7 +214,8 @@ export const theorem1: Derivation = {
       justification: 'Equal covariances: the log-determinant ratio is log 1 = 0 and Tr(I_n)Tr(I_p) − np = 0.',
       assumptions: ['Ψ, Σ independent of s (paper model)'],
       source: 'Eq. 11',
-      claims: ['eq-8.fmm'],
+      claims: [],
+      supports: ['eq-8.fmm'],
       model: 'paper',
       witnesses: [
         {

@@ -18,6 +18,8 @@ export interface ClaimRunOptions {
   claim?: string;
   /** fast-check path, for replaying one property counterexample. */
   path?: string;
+  /** Only this derivation step ("derivation-id#index"); no registry claim runs. */
+  step?: string;
 }
 
 /** A source of claims: the ids it can evaluate and the evaluator. */
@@ -69,11 +71,13 @@ export function registeredClaimIds(): string[] {
 
 export function evaluateClaims(opts: ClaimRunOptions, onClaim?: (id: string) => void): ClaimReport[] {
   const byId = new Map<string, ClaimReport[]>();
+  if (opts.step !== undefined) return [];
   for (const source of sources) {
     if (opts.claim !== undefined && !source.ids.includes(opts.claim)) continue;
     for (const report of source.evaluate(opts)) {
       onClaim?.(report.id);
-      byId.set(report.id, [...(byId.get(report.id) ?? []), report]);
+      const results = report.results.map((r) => ({ ...r, evidence: r.evidence ?? [{ source: `registry: ${source.name}`, verdict: r.verdict, detail: r.detail, replay: r.replay }] }));
+      byId.set(report.id, [...(byId.get(report.id) ?? []), { ...report, results }]);
     }
   }
   const merged = [...byId.values()].map(mergeReports);
@@ -102,6 +106,7 @@ function mergeReports(reports: ClaimReport[]): ClaimReport {
       undefinedCases: rs.reduce((s, r) => s + (r.undefinedCases ?? 0), 0),
       detail: rs.map((r) => r.detail).join(' | '),
       witnesses: rs.flatMap((r) => r.witnesses ?? [{ witness: 'numeric' as const, verdict: r.verdict, detail: r.detail }]),
+      evidence: rs.flatMap((r) => r.evidence ?? []),
     });
   }
   return { ...first, source: [...new Set(reports.map((r) => r.source))].join('; '), results };

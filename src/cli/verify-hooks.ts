@@ -1,11 +1,22 @@
 /** What `matmem verify` adds beyond the claim registry: derivation checks and figures. */
 import type { VerifyHooks } from '../claims/verify.ts';
 import type { FigureReport } from '../report/model.ts';
+import { checkAllDerivations, derivationClaimIds, selectedStepCount, stepIds } from '../proof/index.ts';
 import { figure2Numbers } from '../models/figures/figure2.ts';
 import { FIGURE2_CAPTION, figure2Svg } from './figure2.ts';
 import { buildMemoryFigure } from './figure-memory.ts';
 
-export const verifyHooks: VerifyHooks = {};
+/** Every derivation step selected by --claim / --step (all by default), checked with the run's seed and runs. */
+export const verifyHooks: VerifyHooks = {
+  derivations: (opts, onStep) => checkAllDerivations({ seed: opts.seed, runs: opts.runs, claim: opts.claim, step: opts.step, onStep }),
+};
+
+/** Claim ids that only derivation steps name (not in the registry): --claim accepts them too. */
+export function derivationOnlyClaimIds(registered: string[]): string[] {
+  return derivationClaimIds().filter((id) => !registered.includes(id));
+}
+
+export { selectedStepCount, stepIds };
 
 /** Figures 2, 3 and 4 in both models, for report.html. */
 export async function reportFigures(seed: number): Promise<FigureReport[]> {

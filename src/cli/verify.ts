@@ -10,7 +10,7 @@ import { readFileOrExplain, parseJsonText } from '../io/matrix-file.ts';
 import type { Report, Verdict } from '../report/model.ts';
 import { writeReport } from '../report/write.ts';
 import { EXIT_CHECK_FAILED, note, parseNumberOption, printJson } from './common.ts';
-import { reportFigures, verifyHooks } from './verify-hooks.ts';
+import { derivationOnlyClaimIds, reportFigures, selectedStepCount, stepIds, verifyHooks } from './verify-hooks.ts';
 
 export function verifyCommand(): Command {
   return new Command('verify')
@@ -25,7 +25,9 @@ export function verifyCommand(): Command {
         'Examples:\n' +
         '  npx matmem verify\n' +
         '  npx matmem verify --baseline verdicts.baseline.json --json\n' +
-        '  npx matmem verify --claim corollary-2.1 --seed 7 --path "3:1:0"   (replay one counterexample)',
+        '  npx matmem verify --claim corollary-2.1 --seed 7 --path "3:1:0"   (replay one counterexample)\n' +
+        '  npx matmem verify --step theorem-2#6 --seed 1 --runs 200            (replay one derivation step)\n\n' +
+        '--claim ID runs the registry checks of that claim and the derivation steps that name it.',
     )
     .option('--runs <N>', 'generated cases per property and model', '200')
     .option('--seed <N>', 'seed of every random choice', '1')
@@ -34,35 +36,54 @@ export function verifyCommand(): Command {
     .option('--write-baseline <file>', 'write the verdicts of this run as a new baseline file')
     .option('--claim <id>', 'run one claim only (see the list with --list)')
     .option('--path <path>', 'with --claim: replay one fast-check counterexample path')
+    .option('--step <derivation#index>', 'run one derivation step only (e.g. theorem-2#6): replays its counterexample')
     .option('--no-files', 'print the verdicts without writing the report files')
     .option('--list', 'list the registered claim ids and exit')
     .option('--json', 'print the report as one JSON document on stdout (human text goes to stderr)')
     .action(async (opts) => {
+      const claimIds = [...registeredClaimIds(), ...derivationOnlyClaimIds(registeredClaimIds())];
       if (opts.list) {
-        process.stdout.write(`${registeredClaimIds().join('\n')}\n`);
+        process.stdout.write(`${claimIds.join('\n')}\n`);
         return;
       }
       const runs = parseNumberOption('--runs', opts.runs, { integer: true, min: 1, max: 100000 });
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
-      if (opts.claim !== undefined && !registeredClaimIds().includes(opts.claim)) {
-        throw new InputError(`unknown claim "${opts.claim}"; registered: ${registeredClaimIds().join(', ')}`);
+      if (opts.claim !== undefined && !claimIds.includes(opts.claim)) {
+        throw new InputError(`unknown claim "${opts.claim}"; registered: ${claimIds.join(', ')}`);
       }
+      if (opts.step !== undefined && !stepIds().includes(opts.step)) {
+        throw new InputError(`unknown step "${opts.step}"; steps are named derivation-id#index, e.g. ${stepIds()[0]}`);
+      }
+      if (opts.step !== undefined && opts.claim !== undefined) throw new InputError('give --claim or --step, not both');
       if (opts.path !== undefined && opts.claim === undefined) throw new InputError('--path replays a counterexample of one claim: give --claim too');
       const baseline = opts.baseline ? readBaseline(opts.baseline) : undefined;
-      const ids = opts.claim ? [opts.claim] : registeredClaimIds();
+      const ids = opts.step ? [] : opts.claim ? (registeredClaimIds().includes(opts.claim) ? [opts.claim] : []) : registeredClaimIds();
+      const steps = selectedStepCount({ claim: opts.claim, step: opts.step });
+      // progress on stderr: registry claims, then derivation steps (the long part)
       const bar = new cliProgress.SingleBar(
-        { format: 'verify [{bar}] {value}/{total} claims | {claim}', stream: process.stderr, clearOnComplete: true, hideCursor: false },
+        { format: 'verify [{bar}] {value}/{total} claims and derivation steps | {item}', stream: process.stderr, clearOnComplete: true, hideCursor: false },
         cliProgress.Presets.shades_classic,
       );
-      bar.start(ids.length, 0, { claim: '' });
-      let done = 0;
+      bar.start(ids.length + steps, 0, { item: '' });
+      const seen = new Set<string>();
+      let stepsDone = 0;
       let report: Report;
       try {
-        report = runVerify({ seed, runs, claim: opts.claim, path: opts.path }, { ...verifyHooks, onClaim: (id) => bar.update(++done, { claim: id }) });
+        report = runVerify(
+          { seed, runs, claim: opts.claim, path: opts.path, step: opts.step },
+          {
+            ...verifyHooks,
+            onClaim: (id) => {
+              seen.add(id);
+              bar.update(seen.size + stepsDone, { item: id });
+            },
+            onStep: (label) => bar.update(seen.size + ++stepsDone, { item: label }),
+          },
+        );
       } finally {
         bar.stop();
       }
-      if (opts.claim === undefined && opts.files) {
+      if (opts.claim === undefined && opts.step === undefined && opts.files) {
         note('rendering figures 2–4 …');
         report.figures = await reportFigures(seed);
       }
@@ -70,11 +91,15 @@ export function verifyCommand(): Command {
         const paths = writeReport(resolve(opts.out), report);
         note(`wrote ${paths.join(', ')}`);
       }
+      for (const d of report.disagreements ?? []) note(`disagreement on ${d.claim}/${d.model}: holds by ${d.holds.join(', ')}; fails by ${d.fails.join(', ')} — ${d.finding}`);
       if (opts.writeBaseline) writeBaselineFile(opts.writeBaseline, report);
       if (opts.json) printJson(JSON.parse(JSON.stringify(report)));
       else process.stdout.write(verdictTable(report));
       if (baseline) {
-        const changes = compareVerdicts(baseline, verdictMap(report)).filter((c) => opts.claim === undefined || c.key.startsWith(`${opts.claim}/`));
+        // with --claim or --step, only the verdicts this run computed are compared
+        const now = verdictMap(report);
+        const partial = opts.claim !== undefined || opts.step !== undefined;
+        const changes = compareVerdicts(baseline, now).filter((c) => !partial || c.key in now);
         if (changes.length > 0) {
           note(`verdicts changed from the baseline ${opts.baseline}:`);
           for (const c of changes) note(`  ${c.key}: ${c.baseline} → ${c.now}`);

@@ -13,7 +13,8 @@ import type { DerivationReport, DerivationStepReport, StepMethod, Verdict, Witne
 import { complexOver, DivisionByZeroError, type Complex, type Field, fractionField } from '../symbolic/field.ts';
 import { isLogLinear, logLinearComparands, type LogLinear } from '../symbolic/loglinear.ts';
 import { type Mat, mul, transpose, add, eye } from '../symbolic/matrix.ts';
-import { SymbolicBudgetError, symbolicField, symbolName, type Sym } from '../symbolic/nerdamer.ts';
+import { expandPolynomial, SymbolicBudgetError, symbolName } from '../symbolic/nerdamer.ts';
+import { PolyBudgetError, polyField, type PolyField, type RatFun } from '../symbolic/poly.ts';
 import { toTex } from '../symbolic/latex.ts';
 import { deriveSeed, makeRng, type Rng } from './random.ts';
 import type { AlgebraicWitnessSpec, Derivation, Env, NumericWitnessSpec, ProofStep, ScalarDomain, SideValue, VarSpec } from './types.ts';
@@ -75,7 +76,11 @@ function buildEnv<B, T>(specs: VarSpec[], F: Field<T>, src: Source<B>, lift: (b:
   for (const v of specs) {
     if (v.kind === 'scalar') {
       const d = v.domain ?? 'any';
-      if (d === 'complex') {
+      if (v.value) {
+        const x = B.rational(v.value[0], v.value[1]);
+        scalars.set(v.name, lift(x));
+        record[v.name] = B.show(x);
+      } else if (d === 'complex') {
         if (!F.complex) throw new RangeError(`complex variable ${v.name} in a real witness`);
         const re = src.scalar(symbolName(`${v.name}re`), 'small');
         const im = src.scalar(symbolName(`${v.name}im`), 'small');
@@ -170,50 +175,140 @@ function compareValues<T>(F: Field<T>, lhs: SideValue<T>, rhs: SideValue<T>): Co
 // ---------------------------------------------------------------------------------------------
 // Witnesses
 
-const SYMBOLIC_TIME_MS = 1500;
-const SYMBOLIC_MAX_LENGTH = 60000;
+/** Deterministic budget of the symbolic witness: terms per polynomial (see symbolic/poly.ts). */
+export const SYMBOLIC_MAX_TERMS = 40_000;
+/** …and term products in all (about 4 s at most on one core; the heaviest step of Theorems 1–2, theorem-1 #5, needs 2.1e6). */
+export const SYMBOLIC_MAX_WORK = 10_000_000;
+/** nerdamer-prime re-expands a final comparison only when it is this small (|lhs num|·|rhs den| + |rhs num|·|lhs den| terms). */
+const NERDAMER_MAX_PRODUCT_TERMS = 40;
+/** …and at most this many comparisons per step. */
+const NERDAMER_MAX_COMPARISONS = 2;
 
 function truncate(s: string, n = 300): string {
   return s.length > n ? `${s.slice(0, n)}… (${s.length} characters)` : s;
 }
 
+/** The scalar equalities that decide lhs = rhs, in order (entries of matrices; rational part and log products). */
+function scalarPairs<T>(F: Field<T>, lhs: SideValue<T>, rhs: SideValue<T>): { where: string; a: T; b: T }[] | { shape: string } {
+  if (isLogLinear(lhs) || isLogLinear(rhs)) {
+    if (!isLogLinear(lhs) || !isLogLinear(rhs)) throw new RangeError('comparing a log-linear value with a plain one');
+    const c = logLinearComparands(F, lhs as LogLinear<T>, rhs as LogLinear<T>);
+    return [
+      { where: 'rational part', a: (lhs as LogLinear<T>).rational, b: (rhs as LogLinear<T>).rational },
+      { where: 'logarithmic part (products of log arguments)', a: c.left, b: c.right },
+    ];
+  }
+  if (isMat(lhs) || isMat(rhs)) {
+    if (!isMat(lhs) || !isMat(rhs)) throw new RangeError('comparing a matrix with a scalar');
+    if (lhs.length !== rhs.length || lhs[0].length !== rhs[0].length) return { shape: `${lhs.length}×${lhs[0].length} vs ${rhs.length}×${rhs[0].length}` };
+    return lhs.flatMap((row, i) => row.map((x, j) => ({ where: `entry (${i + 1}, ${j + 1})`, a: x, b: rhs[i][j] })));
+  }
+  return [{ where: 'scalar', a: lhs as T, b: rhs as T }];
+}
+
+interface SymbolicComparison {
+  equal: boolean;
+  where: string;
+  /** The real scalar pairs (re/im split for complex values) compared, for the nerdamer cross-check. */
+  reals: { where: string; a: RatFun; b: RatFun }[];
+  difference?: RatFun;
+}
+
+function compareSymbolic<T>(F: Field<T>, P: PolyField, lhs: SideValue<T>, rhs: SideValue<T>, complex: boolean): SymbolicComparison {
+  const pairs = scalarPairs(F, lhs, rhs);
+  if (!Array.isArray(pairs)) return { equal: false, where: `shape (${pairs.shape})`, reals: [] };
+  const reals: SymbolicComparison['reals'] = [];
+  for (const p of pairs) {
+    const parts: [string, RatFun, RatFun][] = complex
+      ? [
+          ['real part', (p.a as Complex<RatFun>).re, (p.b as Complex<RatFun>).re],
+          ['imaginary part', (p.a as Complex<RatFun>).im, (p.b as Complex<RatFun>).im],
+        ]
+      : [['', p.a as RatFun, p.b as RatFun]];
+    for (const [part, a, b] of parts) {
+      const where = part ? `${p.where}, ${part}` : p.where;
+      const d = P.sub(a, b);
+      if (!P.isZero(d)) return { equal: false, where, reals: [{ where, a, b }], difference: d };
+      reals.push({ where, a, b });
+    }
+  }
+  return { equal: true, where: 'all', reals };
+}
+
+/**
+ * nerdamer-prime re-expands  num(a)·den(b) − num(b)·den(a)  for the smallest comparisons (deterministic
+ * size cap, so its own TIMEOUT is never reached): an independent check of the polynomial engine's
+ * final step. Returns a sentence, and `disagree` when nerdamer-prime's zero test differs.
+ */
+function nerdamerCrossCheck(P: PolyField, reals: SymbolicComparison['reals'], expectZero: boolean): { text: string; disagree: boolean } {
+  const small = reals
+    .map((r) => {
+      const sa = P.size(r.a);
+      const sb = P.size(r.b);
+      return { r, cost: sa.num * sb.den + sb.num * sa.den };
+    })
+    .filter((x) => x.cost <= NERDAMER_MAX_PRODUCT_TERMS)
+    .slice(0, NERDAMER_MAX_COMPARISONS);
+  if (small.length === 0) return { text: `nerdamer-prime cross-check not run (every comparison exceeds ${NERDAMER_MAX_PRODUCT_TERMS} product terms)`, disagree: false };
+  for (const { r } of small) {
+    let zero: boolean;
+    try {
+      const e = `(${P.numeratorString(r.a)})*(${P.denominatorString(r.b)}) - (${P.numeratorString(r.b)})*(${P.denominatorString(r.a)})`;
+      zero = expandPolynomial(e) === '0';
+    } catch (err) {
+      return { text: `nerdamer-prime cross-check could not expand ${r.where}: ${(err as Error).message}`, disagree: false };
+    }
+    if (zero !== expectZero) {
+      return { text: `nerdamer-prime DISAGREES at ${r.where}: its expansion of num(lhs)·den(rhs) − num(rhs)·den(lhs) is ${zero ? '0' : 'non-zero'}`, disagree: true };
+    }
+  }
+  return {
+    text: `nerdamer-prime re-expanded ${small.length} of ${reals.length} final comparisons (those within ${NERDAMER_MAX_PRODUCT_TERMS} product terms) and agrees`,
+    disagree: false,
+  };
+}
+
 export function runSymbolic(w: AlgebraicWitnessSpec): WitnessResult {
   if (w.symbolic?.skip) return { witness: 'symbolic', verdict: 'inconclusive', detail: `not run: ${w.symbolic.skip}` };
-  const budget = { deadline: Date.now() + (w.symbolic?.timeBudgetMs ?? SYMBOLIC_TIME_MS), maxLength: SYMBOLIC_MAX_LENGTH };
-  const S = symbolicField(budget);
+  const P = polyField({ maxTerms: w.symbolic?.maxTerms ?? SYMBOLIC_MAX_TERMS, maxWork: SYMBOLIC_MAX_WORK });
   const specs = w.symbolic?.variables ?? w.variables;
-  const src: Source<Sym> = { base: S, scalar: (label) => S.symbol(label), spdAsProduct: false };
+  const src: Source<RatFun> = { base: P, scalar: (label) => P.symbol(label), spdAsProduct: false };
   const sizes = specs.filter((v) => v.kind === 'matrix').map((v) => `${v.name}: ${(v as { rows: number }).rows}×${(v as { cols: number }).cols}`).join(', ');
+  const fixed = specs.filter((v) => v.kind === 'scalar' && v.value).map((v) => `${v.name} = ${(v as { value: [number, number] }).value.join('/')}`);
+  const reduced = w.symbolic?.variables ? ` (specialised for the symbolic witness${fixed.length ? `: ${fixed.join(', ')} fixed` : ': smaller sizes'}; the identity witness samples the general case)` : '';
+  const where = `${sizes ? `; ${sizes}` : ''}${reduced}`;
+  let cmp: SymbolicComparison;
   try {
-    let cmp: Comparison;
     if (w.complex) {
-      const C = complexOver(S);
-      const env = buildEnv(specs, C, src, (b: Sym): Complex<Sym> => ({ re: b, im: S.zero() }), {});
-      cmp = compareValues(C, w.lhs(C, env), w.rhs(C, env));
+      const C = complexOver(P);
+      const env = buildEnv(specs, C, src, (b: RatFun): Complex<RatFun> => ({ re: b, im: P.zero() }), {});
+      cmp = compareSymbolic(C, P, w.lhs(C, env), w.rhs(C, env), true);
     } else {
-      const env = buildEnv(specs, S, src, (b: Sym) => b, {});
-      cmp = compareValues(S, w.lhs(S, env), w.rhs(S, env));
+      const env = buildEnv(specs, P, src, (b: RatFun) => b, {});
+      cmp = compareSymbolic(P, P, w.lhs(P, env), w.rhs(P, env), false);
     }
-    if (cmp.equal) {
-      return { witness: 'symbolic', verdict: 'holds', detail: `the numerator of lhs − rhs expands to 0 (nerdamer-prime, all symbols free${sizes ? `; ${sizes}` : ''})` };
-    }
-    const diff = cmp.difference ?? `${cmp.lhs} vs ${cmp.rhs}`;
-    let expanded = diff;
-    try {
-      expanded = S.expandNumerator({ num: diff.includes(')/(') ? diff : diff, den: '1' });
-    } catch {
-      /* keep the unexpanded form */
-    }
-    return {
-      witness: 'symbolic',
-      verdict: 'fails',
-      detail: `lhs − rhs does not vanish identically at ${cmp.where}${sizes ? ` (${sizes})` : ''}: numerator ${truncate(expanded)}; LaTeX ${truncate(toTex(expanded.length < 400 ? expanded : '0'), 200)}`,
-    };
   } catch (e) {
     const msg = (e as Error).message;
-    const reason = e instanceof SymbolicBudgetError ? e.message : msg === 'timeout' ? 'nerdamer-prime TIMEOUT during expansion (expression too large for the budget)' : `symbolic evaluation error: ${msg}`;
-    return { witness: 'symbolic', verdict: 'inconclusive', detail: `${reason}${sizes ? ` (${sizes})` : ''}` };
+    const reason = e instanceof PolyBudgetError || e instanceof SymbolicBudgetError ? msg : e instanceof DivisionByZeroError ? `a denominator is identically zero: ${msg}` : `symbolic evaluation error: ${msg}`;
+    return { witness: 'symbolic', verdict: 'inconclusive', detail: `${reason}${where}` };
   }
+  const engine = `exact polynomial arithmetic over ℚ, all ${P.names.length} symbols free, ${P.workDone()} term products${where}`;
+  if (cmp.equal) {
+    const x = nerdamerCrossCheck(P, cmp.reals, true);
+    if (x.disagree) return { witness: 'symbolic', verdict: 'inconclusive', detail: `ENGINES DISAGREE: the polynomial engine finds lhs − rhs = 0 (${engine}); ${x.text}` };
+    return { witness: 'symbolic', verdict: 'holds', detail: `the numerator of lhs − rhs is the zero polynomial at ${cmp.reals.length} compared scalars (${engine}); ${x.text}` };
+  }
+  if (cmp.reals.length === 0) return { witness: 'symbolic', verdict: 'fails', detail: `the sides have different shapes: ${cmp.where}` };
+  const d = cmp.difference!;
+  const numText = P.numeratorString(d);
+  const x = nerdamerCrossCheck(P, cmp.reals, false);
+  if (x.disagree) return { witness: 'symbolic', verdict: 'inconclusive', detail: `ENGINES DISAGREE: the polynomial engine finds a non-zero difference at ${cmp.where} (${engine}); ${x.text}` };
+  const terms = d.num.size;
+  return {
+    witness: 'symbolic',
+    verdict: 'fails',
+    detail: `lhs − rhs does not vanish identically at ${cmp.where} (${engine}): its numerator has ${terms} terms: ${truncate(numText, 240)}${numText.length <= 400 ? `; LaTeX ${toTex(numText)}` : ''}; ${x.text}`,
+  };
 }
 
 export interface IdentityOutcome {
@@ -252,6 +347,7 @@ export function runIdentity(w: AlgebraicWitnessSpec, rng: Rng, points: number): 
           result: {
             witness: 'identity',
             verdict: 'fails',
+            points: done,
             detail: `exact rational evaluation at point ${done}: the sides differ at ${cmp.where} (lhs ${truncate(cmp.lhs, 120)}, rhs ${truncate(cmp.rhs, 120)})`,
           },
           counterexample: { witness: 'identity', point, where: cmp.where, lhs: cmp.lhs, rhs: cmp.rhs, ...(cmp.difference ? { difference: cmp.difference } : {}) },
@@ -271,6 +367,10 @@ export function runIdentity(w: AlgebraicWitnessSpec, rng: Rng, points: number): 
     result: {
       witness: 'identity',
       verdict: 'holds',
+      points: n,
+      errorBound: p,
+      degree: w.degree,
+      valuesPerCoordinate: S,
       detail: `equal exactly at ${n} random rational points (denominator ${SAMPLE_DENOMINATOR}, ${S} values per coordinate${singular ? `, ${singular} singular points resampled` : ''}); Schwartz–Zippel: a false identity of degree ≤ ${w.degree} passes with probability ≤ (${w.degree}/${S})^${n} = ${p.toExponential(2)}`,
     },
     counterexample: null,
@@ -283,6 +383,8 @@ export function runNumeric(w: NumericWitnessSpec<unknown>, rng: Rng, count: numb
   let evaluated = 0;
   let worstMargin = -Infinity;
   let worstReason = '';
+  let worstGap = NaN;
+  let worstTolerance = NaN;
   const skipReasons = new Set<string>();
   for (let k = 0; k < n; k++) {
     const input = w.generate(rng, k);
@@ -308,6 +410,8 @@ export function runNumeric(w: NumericWitnessSpec<unknown>, rng: Rng, count: numb
     if (excess > worstMargin) {
       worstMargin = excess;
       worstReason = o.toleranceReason;
+      worstGap = excess + o.tolerance;
+      worstTolerance = o.tolerance;
     }
     if (excess > 0) {
       const rel = o.relation === 'eq' ? '=' : '≤';
@@ -315,18 +419,28 @@ export function runNumeric(w: NumericWitnessSpec<unknown>, rng: Rng, count: numb
         result: {
           witness: 'numeric',
           verdict: 'fails',
+          cases: evaluated,
+          ...(skipped ? { skipped } : {}),
+          worstGap,
+          tolerance: o.tolerance,
+          toleranceReason: o.toleranceReason,
           detail: `float64, case ${k + 1} (${w.inputs}): lhs ${rel} rhs violated${l.length > 1 ? ` at component ${at}` : ''}: lhs = ${l[at].toPrecision(10)}, rhs = ${r[at].toPrecision(10)}, beyond tolerance ${o.tolerance.toExponential(2)} (${o.toleranceReason})`,
         },
         counterexample: { witness: 'numeric', case: w.describe(input), relation: o.relation, lhs: o.lhs, rhs: o.rhs, tolerance: o.tolerance, ...(o.values ?? {}) },
       };
     }
   }
-  if (evaluated === 0) return { result: { witness: 'numeric', verdict: 'inconclusive', detail: `no case could be evaluated (${[...skipReasons].join('; ')})` }, counterexample: null };
+  if (evaluated === 0) return { result: { witness: 'numeric', verdict: 'inconclusive', cases: 0, skipped, detail: `no case could be evaluated (${[...skipReasons].join('; ')})` }, counterexample: null };
   return {
     result: {
       witness: 'numeric',
       verdict: 'holds',
-      detail: `float64: holds within tolerance in all ${evaluated} cases (${w.inputs})${skipped ? `, ${skipped} skipped: ${[...skipReasons].join('; ')}` : ''}; largest (violation − tolerance) ${worstMargin.toExponential(2)}; tolerance: ${worstReason}`,
+      cases: evaluated,
+      ...(skipped ? { skipped } : {}),
+      worstGap,
+      tolerance: worstTolerance,
+      toleranceReason: worstReason,
+      detail: `float64: holds within tolerance in all ${evaluated} cases (${w.inputs})${skipped ? `, ${skipped} skipped: ${[...skipReasons].join('; ')}` : ''}; worst case: gap ${worstGap.toExponential(2)} against tolerance ${worstTolerance.toExponential(2)}; tolerance: ${worstReason}`,
     },
     counterexample: null,
   };
@@ -383,6 +497,7 @@ export function checkStep(step: ProofStep, index: number, derivationId: string, 
     verdict = 'inconclusive';
     detail = `only the symbolic witness found a non-zero difference and no witness produced a counterexample point; ${detail}`;
   }
+  const agreed = results.filter((r) => r.verdict !== 'inconclusive' && r.verdict === verdict).map((r) => r.witness);
   return {
     index,
     from: step.from,
@@ -396,10 +511,30 @@ export function checkStep(step: ProofStep, index: number, derivationId: string, 
     source: step.source,
     assumptions: step.assumptions,
     witnesses: results,
+    agreed,
     counterexample: verdict === 'fails' ? counterexamples[0] : null,
+    claims: step.claims,
+    ...(step.supports?.length ? { supports: step.supports } : {}),
+    ...(step.model ? { model: step.model } : {}),
+    replay: stepReplay(derivationId, index, opts),
   };
 }
 
-export function checkDerivation(d: Derivation, opts: CheckOptions): DerivationReport {
-  return { id: d.id, title: d.title, source: d.source, steps: d.steps.map((s, i) => checkStep(s, i + 1, d.id, opts)) };
+/** The command that re-runs exactly one step (same seed and runs: same points and cases). */
+export function stepReplay(derivationId: string, index: number, opts: CheckOptions): string {
+  return `matmem verify --step ${derivationId}#${index} --seed ${opts.seed} --runs ${opts.runs}`;
+}
+
+/**
+ * Checks the steps of a derivation (all, or those `select` keeps; indexes stay the paper order's).
+ * `onStep` is called before each step (progress).
+ */
+export function checkDerivation(d: Derivation, opts: CheckOptions, select?: (step: ProofStep, index: number) => boolean, onStep?: (label: string) => void): DerivationReport {
+  const steps: DerivationStepReport[] = [];
+  d.steps.forEach((s, i) => {
+    if (select && !select(s, i + 1)) return;
+    onStep?.(`${d.id} #${i + 1}`);
+    steps.push(checkStep(s, i + 1, d.id, opts));
+  });
+  return { id: d.id, title: d.title, source: d.source, ...(d.notes?.length ? { notes: d.notes } : {}), steps };
 }

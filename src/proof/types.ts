@@ -30,7 +30,13 @@ export type Side = <T>(F: Field<T>, v: Env<T>) => SideValue<T>;
 export type ScalarDomain = 'any' | 'small' | 'positive' | 'unit' | 'complex';
 
 export type VarSpec =
-  | { name: string; kind: 'scalar'; domain?: ScalarDomain }
+  | {
+      name: string;
+      kind: 'scalar';
+      domain?: ScalarDomain;
+      /** A fixed rational num/den instead of a free symbol or a sample (used to specialise the symbolic witness). */
+      value?: [number, number];
+    }
   | {
       name: string;
       kind: 'matrix';
@@ -55,8 +61,12 @@ export interface AlgebraicWitnessSpec {
    * Schwartz–Zippel error bound of the identity test.
    */
   degree: number;
-  /** Symbolic witness options: smaller variable sizes, or a reason to skip it. */
-  symbolic?: { variables?: VarSpec[]; skip?: string; timeBudgetMs?: number };
+  /**
+   * Symbolic witness options: smaller variable sizes, a reason to skip it, or its deterministic size
+   * budget (terms per polynomial). `timeBudgetMs` is accepted for compatibility and ignored: the
+   * symbolic witness has no wall-clock budget, so its verdict does not depend on the machine.
+   */
+  symbolic?: { variables?: VarSpec[]; skip?: string; maxTerms?: number; timeBudgetMs?: number };
   identity?: { skip?: string; points?: number };
 }
 
@@ -98,8 +108,17 @@ export interface ProofStep {
   assumptions: string[];
   /** Paper location, e.g. "Eq. 19". */
   source: string;
-  /** Claim ids (design.md) this step bears on. */
+  /**
+   * Claim ids (design.md) whose STATEMENT this step checks, in whole or in part: its verdict enters
+   * the claim's verdict in the step's model (a `fails` refutes the claim there).
+   */
   claims: string[];
+  /**
+   * Claim ids whose DERIVATION this step belongs to without being the statement (an intermediate
+   * equation of the proof): reported with the claim, never combined into its verdict — a typo in an
+   * intermediate equation does not make a correct result false.
+   */
+  supports?: string[];
   /** Which model the step is about: the paper's own definitions, or the true law of the system. */
   model?: 'paper' | 'exact';
   witnesses: WitnessSpec[];

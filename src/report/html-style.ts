@@ -14,4 +14,5 @@ table.matrix{border-collapse:separate;border-spacing:0;border:2px solid #333;bor
 table.matrix td{border:none;padding:.1rem .5rem;text-align:right;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem}
 .vec{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem}
 figure{margin:1.2rem 0}figcaption{color:#444;font-size:.9rem}.fig{overflow-x:auto}
+.disagreement{background:#fff3cd;padding:.3rem .5rem;border-radius:4px}table.derivation td{max-width:30rem;overflow-x:auto}
 `;

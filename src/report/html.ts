@@ -5,12 +5,12 @@
  * read back by a machine: `<table id="verdicts">`, a `<tr data-claim="…">` per claim, and a
  * `<td data-model="…" data-verdict="…">` per model.
  */
-import type { ClaimReport, ClaimResult, DerivationReport, FigureReport, ModelName, Report, WitnessResult } from './model.ts';
+import type { ClaimReport, ClaimResult, DerivationReport, EvidenceItem, FigureReport, ModelName, Report, WitnessResult } from './model.ts';
 import { REPORT_CSS } from './html-style.ts';
 import { escapeHtml as esc, valueToHtml } from './html-values.ts';
 import { inlineKatexCss, renderTex } from './katex-assets.ts';
 import { describeValue, formatDistinct, formatNumber } from './values.ts';
-import { MODELS, resultFor, tallySentence } from './verdicts.ts';
+import { MODELS, resultFor, tallySentence, witnessEvidence } from './verdicts.ts';
 
 export { inlineKatexCss, renderTex } from './katex-assets.ts';
 
@@ -26,6 +26,7 @@ export function reportToHtml(report: Report): string {
     `<p class="meta">${esc(report.tool.name)} ${esc(report.tool.version)} · seed <span id="seed">${report.seed}</span> · <span id="runs">${report.runs}</span> runs per property and model · verdicts are computed: <b>holds</b>, <b>fails</b> (with a counterexample), <b>inconclusive</b> (with the reason).</p>`,
     verdictTable(report),
   ];
+  if (report.disagreements && report.disagreements.length > 0) parts.push(disagreementSection(report));
   if (report.derivations.length > 0) parts.push('<h2 id="derivations">Derivations</h2>', ...report.derivations.map(derivationSection));
   parts.push('<h2 id="claims">Claims</h2>', ...report.claims.map(claimSection));
   if (report.figures && report.figures.length > 0) parts.push('<h2 id="figures">Figures</h2>', ...report.figures.map(figureBlock));
@@ -53,16 +54,39 @@ function verdictCell(c: ClaimReport, model: ModelName): string {
   return `<td class="v ${r.verdict}" data-model="${model}" data-verdict="${r.verdict}">${r.verdict}</td>`;
 }
 
+function disagreementSection(report: Report): string {
+  const items = (report.disagreements ?? []).map(
+    (d) => `<li data-claim="${esc(d.claim)}" data-model="${d.model}"><b>${esc(d.claim)}</b> (${d.model} model): holds by ${esc(d.holds.join(', '))}; fails by ${esc(d.fails.join(', '))}. ${esc(d.finding)}</li>`,
+  );
+  return ['<h2 id="disagreements">Disagreements between derivation steps and registry checks</h2>', `<ul class="disagreements">${items.join('')}</ul>`].join('\n');
+}
+
+/** A side of a step: KaTeX when the step has LaTeX, with the words below it; else the words. */
+function side(text: string, tex: string | undefined): string {
+  return tex ? `${renderTex(tex, false)}<div class="meta">${esc(text)}</div>` : esc(text);
+}
+
 function derivationSection(d: DerivationReport): string {
   const rows = d.steps.map((s) => {
-    const from = s.fromTex ? renderTex(s.fromTex, false) : esc(s.from);
-    const to = s.toTex ? renderTex(s.toTex, false) : esc(s.to);
-    const notes = [s.source ? `<div class="meta">${esc(s.source)}</div>` : '', s.assumptions?.length ? `<div class="meta">assuming ${esc(s.assumptions.join('; '))}</div>` : ''].join('');
-    const evidence = [s.witnesses?.length ? witnessTable(s.witnesses) : '', s.counterexample ? counterexampleBlock(s.counterexample) : ''].join('');
-    return `<tr data-step="${s.index}"><td>${s.index}</td><td>${from}</td><td>${to}</td><td>${esc(s.justification)}${notes}</td><td>${s.method}</td><td class="v ${s.verdict}" data-verdict="${s.verdict}">${s.verdict}</td><td>${esc(s.detail)}${evidence}</td></tr>`;
+    const from = side(s.from, s.fromTex);
+    const to = side(s.to, s.toTex);
+    const tags = [
+      s.claims?.length ? `claim: ${s.claims.join(', ')}` : '',
+      s.supports?.length ? `in the derivation of: ${s.supports.join(', ')}` : '',
+      `model: ${s.model ?? 'both'}`,
+    ].filter(Boolean);
+    const notes = [
+      s.source ? `<div class="meta">${esc(s.source)}</div>` : '',
+      s.assumptions?.length ? `<div class="meta">assuming ${esc(s.assumptions.join('; '))}</div>` : '',
+      `<div class="meta">${esc(tags.join(' · '))}</div>`,
+    ].join('');
+    const agreed = s.agreed?.length ? `<div class="meta">witnesses agreeing: ${esc(s.agreed.join(', '))}</div>` : '';
+    const evidence = [s.witnesses?.length ? witnessTable(s.witnesses) : '', s.counterexample ? counterexampleBlock(s.counterexample) : '', s.replay ? `<div class="meta">replay: <code>${esc(s.replay)}</code></div>` : ''].join('');
+    return `<tr data-step="${s.index}"><td>${s.index}</td><td>${from}</td><td>${to}</td><td>${esc(s.justification)}${notes}</td><td>${s.method}</td><td class="v ${s.verdict}" data-verdict="${s.verdict}">${s.verdict}</td><td>${esc(s.detail)}${agreed}${evidence}</td></tr>`;
   });
   return [
     `<h3 id="derivation-${esc(d.id)}">${esc(d.title)} <span class="meta">(${esc(d.id)}; ${esc(d.source)})</span></h3>`,
+    ...(d.notes?.length ? [`<ul class="meta">${d.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`] : []),
     `<table class="derivation" data-derivation="${esc(d.id)}"><thead><tr><th>#</th><th>from</th><th>to</th><th>justification</th><th>method</th><th>verdict</th><th>detail</th></tr></thead><tbody>`,
     ...rows,
     '</tbody></table>',
@@ -83,12 +107,15 @@ function resultBlock(r: ClaimResult): string {
     items.push(`<li>${esc(r.statistics.quantity)}: <table class="stats"><thead><tr><th>min</th><th>median</th><th>max</th></tr></thead><tbody><tr>${stats.map((x) => `<td>${x}</td>`).join('')}</tr></tbody></table></li>`);
   }
   if (r.witnesses?.length) items.push(`<li>witnesses: ${witnessTable(r.witnesses)}</li>`);
+  if (r.evidence?.length) items.push(`<li>evidence combined into the verdict: ${evidenceTable(r.evidence)}</li>`);
+  if (r.derivationSteps?.length) items.push(`<li>steps of the paper's derivation (reported, not combined): ${evidenceTable(r.derivationSteps)}</li>`);
   if (r.worst) items.push(`<li>worst case: ${valueToHtml(describeValue(r.worst))}</li>`);
   items.push(`<li>replay: <code>${esc(r.replay)}</code></li>`);
   return [
     `<div class="result" data-model="${r.model}" data-verdict="${r.verdict}">`,
     `<h4><span class="badge ${r.verdict}">${r.model} model: ${r.verdict}</span></h4>`,
     `<p>${esc(r.detail)}</p>`,
+    r.disagreement ? `<p class="disagreement"><b>Sources disagree:</b> ${esc(r.disagreement)}</p>` : '',
     `<ul>${items.join('')}</ul>`,
     r.counterexample ? counterexampleBlock(r.counterexample) : '',
     '</div>',
@@ -100,8 +127,13 @@ function counterexampleBlock(cx: Record<string, unknown>): string {
 }
 
 function witnessTable(ws: WitnessResult[]): string {
-  const rows = ws.map((w) => `<tr><td>${w.witness}</td><td class="v ${w.verdict}">${w.verdict}</td><td>${esc(w.detail)}</td></tr>`);
-  return `<table class="witnesses"><thead><tr><th>witness</th><th>verdict</th><th>detail</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const rows = ws.map((w) => `<tr><td>${w.witness}</td><td class="v ${w.verdict}">${w.verdict}</td><td>${esc(witnessEvidence(w))}</td><td>${esc(w.detail)}</td></tr>`);
+  return `<table class="witnesses"><thead><tr><th>witness</th><th>verdict</th><th>evidence</th><th>detail</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function evidenceTable(es: EvidenceItem[]): string {
+  const rows = es.map((e) => `<tr><td>${esc(e.source)}</td><td class="v ${e.verdict}">${e.verdict}</td><td>${esc(e.detail)}${e.replay ? `<div class="meta"><code>${esc(e.replay)}</code></div>` : ''}</td></tr>`);
+  return `<table class="evidence"><thead><tr><th>source</th><th>verdict</th><th>detail</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function figureBlock(f: FigureReport): string {

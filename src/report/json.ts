@@ -21,22 +21,24 @@ interface Shape {
   omit?: readonly string[];
 }
 
-const WITNESS: Shape = { order: ['witness', 'verdict', 'detail'] };
+const WITNESS: Shape = { order: ['witness', 'verdict', 'points', 'cases', 'skipped', 'degree', 'valuesPerCoordinate', 'errorBound', 'worstGap', 'tolerance', 'toleranceReason', 'detail'] };
+const EVIDENCE: Shape = { order: ['source', 'verdict', 'detail', 'replay'] };
 const RESULT: Shape = {
-  order: ['model', 'verdict', 'cases', 'undefinedCases', 'detail', 'statistics', 'witnesses', 'worst', 'counterexample', 'replay'],
-  fields: { statistics: { order: ['quantity', 'min', 'median', 'max'] }, witnesses: WITNESS },
+  order: ['model', 'verdict', 'cases', 'undefinedCases', 'detail', 'disagreement', 'statistics', 'witnesses', 'evidence', 'derivationSteps', 'worst', 'counterexample', 'replay'],
+  fields: { statistics: { order: ['quantity', 'min', 'median', 'max'] }, witnesses: WITNESS, evidence: EVIDENCE, derivationSteps: EVIDENCE },
 };
 const CLAIM: Shape = { order: ['id', 'source', 'statement', 'statementTex', 'results'], fields: { results: RESULT } };
 const STEP: Shape = {
-  order: ['index', 'source', 'from', 'fromTex', 'to', 'toTex', 'justification', 'assumptions', 'method', 'verdict', 'detail', 'witnesses', 'counterexample'],
+  order: ['index', 'source', 'claims', 'supports', 'model', 'from', 'fromTex', 'to', 'toTex', 'justification', 'assumptions', 'method', 'verdict', 'agreed', 'detail', 'witnesses', 'counterexample', 'replay'],
   fields: { witnesses: WITNESS },
 };
 const REPORT: Shape = {
-  order: ['tool', 'seed', 'runs', 'claims', 'derivations', 'figures', 'generated'],
+  order: ['tool', 'seed', 'runs', 'claims', 'disagreements', 'derivations', 'figures', 'generated'],
   fields: {
     tool: { order: ['name', 'version'] },
     claims: CLAIM,
-    derivations: { order: ['id', 'title', 'source', 'steps'], fields: { steps: STEP } },
+    derivations: { order: ['id', 'title', 'source', 'notes', 'steps'], fields: { steps: STEP } },
+    disagreements: { order: ['claim', 'model', 'holds', 'fails', 'finding'] },
     figures: { order: ['id', 'title', 'caption'], omit: ['svg'] },
     generated: { order: ['at', 'seconds'] },
   },

@@ -5,7 +5,7 @@
  */
 import type { ClaimReport, ClaimResult, DerivationReport, Report, WitnessResult } from './model.ts';
 import { describeValue, formatDistinct, formatNumber, type ValueNode } from './values.ts';
-import { MODELS, resultFor, tallySentence } from './verdicts.ts';
+import { MODELS, resultFor, tallySentence, witnessEvidence } from './verdicts.ts';
 
 export function reportToMarkdown(report: Report): string {
   const out: string[] = [
@@ -15,6 +15,9 @@ export function reportToMarkdown(report: Report): string {
     '',
     ...verdictTable(report),
   ];
+  if (report.disagreements && report.disagreements.length > 0) {
+    out.push('', '## Disagreements between derivation steps and registry checks', '', ...report.disagreements.map((d) => `- **${d.claim}** (${d.model} model): holds by ${d.holds.join(', ')}; fails by ${d.fails.join(', ')}. ${inline(d.finding)}`));
+  }
   if (report.derivations.length > 0) out.push('', '## Derivations', ...report.derivations.flatMap(derivationSection));
   out.push('', '## Claims', ...report.claims.flatMap(claimSection));
   if (report.figures && report.figures.length > 0) {
@@ -45,6 +48,7 @@ function verdictCell(c: ClaimReport, model: (typeof MODELS)[number]): string {
 
 function derivationSection(d: DerivationReport): string[] {
   const lines = ['', `### ${inline(d.title)}`, '', `\`${d.id}\` — ${inline(d.source)}`, ''];
+  if (d.notes?.length) lines.push(...d.notes.map((n) => `- ${inline(n)}`), '');
   lines.push('| step | from | to | justification | method | verdict | detail |', '| ---: | --- | --- | --- | --- | --- | --- |');
   for (const s of d.steps) {
     const from = s.fromTex ? `$${s.fromTex}$` : s.from;
@@ -53,8 +57,10 @@ function derivationSection(d: DerivationReport): string[] {
     lines.push(`| ${s.index} | ${cell(from)} | ${cell(to)} | ${cell(just)} | ${s.method} | **${s.verdict}** | ${cell(s.detail)} |`);
   }
   for (const s of d.steps) {
-    if (s.witnesses?.length) lines.push('', `Step ${s.index}, witnesses:`, '', ...s.witnesses.map(witnessLine));
+    const tags = [s.claims?.length ? `claim ${s.claims.join(', ')}` : '', s.supports?.length ? `in the derivation of ${s.supports.join(', ')}` : '', `model ${s.model ?? 'both'}`, s.agreed?.length ? `agreeing witnesses: ${s.agreed.join(', ')}` : 'no witness finished'].filter(Boolean);
+    lines.push('', `Step ${s.index} (${tags.join('; ')}), witnesses:`, '', ...(s.witnesses ?? []).map(witnessLine));
     if (s.counterexample) lines.push('', `Step ${s.index}, counterexample:`, '', ...valueLines(describeValue(s.counterexample), 0));
+    if (s.replay) lines.push('', `Step ${s.index}, replay: \`${s.replay}\``);
   }
   return lines;
 }
@@ -73,7 +79,10 @@ function resultSection(r: ClaimResult): string[] {
     const [min, median, max] = formatDistinct([r.statistics.min, r.statistics.median, r.statistics.max]);
     lines.push(`- ${inline(r.statistics.quantity)}: min ${min}, median ${median}, max ${max}`);
   }
+  if (r.disagreement) lines.push(`- **sources disagree:** ${inline(r.disagreement)}`);
   if (r.witnesses?.length) lines.push('- witnesses:', ...r.witnesses.map((w) => `  ${witnessLine(w)}`));
+  if (r.evidence?.length) lines.push('- evidence combined into the verdict:', ...r.evidence.map((e) => `  - ${inline(e.source)}: **${e.verdict}** — ${inline(e.detail)}${e.replay ? ` (\`${e.replay}\`)` : ''}`));
+  if (r.derivationSteps?.length) lines.push("- steps of the paper's derivation (reported, not combined):", ...r.derivationSteps.map((e) => `  - ${inline(e.source)}: **${e.verdict}** — ${inline(e.detail)}`));
   if (r.worst) lines.push('- worst case:', ...valueLines(describeValue(r.worst), 1));
   if (r.counterexample) lines.push('- counterexample:', ...valueLines(describeValue(r.counterexample), 1));
   lines.push(`- replay: \`${r.replay}\``);
@@ -81,7 +90,8 @@ function resultSection(r: ClaimResult): string[] {
 }
 
 function witnessLine(w: WitnessResult): string {
-  return `- ${w.witness}: **${w.verdict}** — ${inline(w.detail)}`;
+  const ev = witnessEvidence(w);
+  return `- ${w.witness}: **${w.verdict}**${ev ? ` [${inline(ev)}]` : ''} — ${inline(w.detail)}`;
 }
 
 /** A value tree as nested bullets; matrices and vectors as aligned arrays in code blocks. */

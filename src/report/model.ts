@@ -35,6 +35,33 @@ export interface ClaimResult {
   statistics?: QuantityStatistics;
   /** Which witnesses were used (symbolic, identity, numeric, simulation) and what each said. */
   witnesses?: WitnessResult[];
+  /**
+   * Where the verdict comes from: each registry source and each derivation step whose statement is
+   * this claim in this model, with its own verdict. The verdict above combines them (any `fails`
+   * with a counterexample → fails; any inconclusive → inconclusive; else holds).
+   */
+  evidence?: EvidenceItem[];
+  /** Derivation steps of the claim that are not its statement (intermediate equations): reported, not combined. */
+  derivationSteps?: EvidenceItem[];
+  /** Set when the sources disagree (one says holds, another fails): the investigation's finding, never hidden. */
+  disagreement?: string;
+}
+
+export interface Disagreement {
+  claim: string;
+  model: ModelName;
+  holds: string[];
+  fails: string[];
+  /** What the investigation found (why the sources differ), from the claim registry's notes, or an open question. */
+  finding: string;
+}
+
+export interface EvidenceItem {
+  /** "registry: numeric comparisons" or "derivation theorem-1 #4". */
+  source: string;
+  verdict: Verdict;
+  detail: string;
+  replay?: string;
 }
 
 export interface ClaimReport {
@@ -52,6 +79,20 @@ export interface WitnessResult {
   witness: 'symbolic' | 'identity' | 'numeric' | 'simulation';
   verdict: Verdict;
   detail: string;
+  /** identity: rational points evaluated (singular ones resampled and counted apart). */
+  points?: number;
+  /** numeric: cases evaluated; `skipped`: cases where the quantity is undefined (counted, not used). */
+  cases?: number;
+  skipped?: number;
+  /** identity: the Schwartz–Zippel bound on the probability that a false identity passes all points. */
+  errorBound?: number;
+  /** identity: the degree bound and the number of values per sampled coordinate behind errorBound. */
+  degree?: number;
+  valuesPerCoordinate?: number;
+  /** numeric: the largest |lhs − rhs| (or lhs − rhs for ≤) over the cases, and the tolerance it was held to there. */
+  worstGap?: number;
+  tolerance?: number;
+  toleranceReason?: string;
 }
 
 export interface DerivationStepReport {
@@ -69,13 +110,25 @@ export interface DerivationStepReport {
   source?: string;
   assumptions?: string[];
   witnesses?: WitnessResult[];
+  /** The witnesses that finished and agree with the step's verdict. */
+  agreed?: string[];
   counterexample?: Record<string, unknown> | null;
+  /** Claim ids whose statement this step checks (its verdict enters the claim's verdict). */
+  claims?: string[];
+  /** Claim ids whose derivation this step belongs to, without being the statement (reported, not combined). */
+  supports?: string[];
+  /** The model the step is about; absent: an algebraic fact of both models. */
+  model?: ModelName;
+  /** A command line that re-runs exactly this step. */
+  replay?: string;
 }
 
 export interface DerivationReport {
   id: string;
   title: string;
   source: string;
+  /** Remarks on what could and could not be encoded. */
+  notes?: string[];
   steps: DerivationStepReport[];
 }
 
@@ -94,6 +147,8 @@ export interface Report {
   claims: ClaimReport[];
   derivations: DerivationReport[];
   figures?: FigureReport[];
+  /** Claim/model pairs where a derivation step and a registry source disagree (holds vs fails). */
+  disagreements?: Disagreement[];
   /** Kept apart so that the same seed gives a byte-identical report apart from this field. */
   generated?: { at: string; seconds: number };
 }

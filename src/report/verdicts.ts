@@ -1,5 +1,5 @@
 /** Lookups over the report model shared by the renderers: a claim's result per model, verdict tallies. */
-import type { ClaimReport, ClaimResult, ModelName, Report, Verdict } from './model.ts';
+import type { ClaimReport, ClaimResult, ModelName, Report, Verdict, WitnessResult } from './model.ts';
 
 /** The verdict table's columns, in order. */
 export const MODELS: readonly ModelName[] = ['paper', 'exact'];
@@ -20,4 +20,15 @@ export function verdictTally(report: Report): Record<ModelName, Record<Verdict, 
 export function tallySentence(report: Report, model: ModelName): string {
   const t = verdictTally(report)[model];
   return `${model} model: ${t.holds} hold, ${t.fails} fail, ${t.inconclusive} inconclusive`;
+}
+
+/** The structured evidence of a witness in one line: points and error bound, or cases, worst gap and tolerance. */
+export function witnessEvidence(w: WitnessResult): string {
+  const parts: string[] = [];
+  if (w.points !== undefined) parts.push(`${w.points} exact points`);
+  if (w.errorBound !== undefined) parts.push(`P(a false identity passes) ≤ ${w.errorBound.toExponential(2)} (Schwartz–Zippel, degree ≤ ${w.degree}, ${w.valuesPerCoordinate} values per coordinate)`);
+  if (w.cases !== undefined) parts.push(`${w.cases} cases${w.skipped ? ` (+${w.skipped} skipped)` : ''}`);
+  if (w.worstGap !== undefined && Number.isFinite(w.worstGap)) parts.push(`worst gap ${w.worstGap.toExponential(2)} vs tolerance ${w.tolerance?.toExponential(2)}`);
+  if (w.toleranceReason) parts.push(`tolerance: ${w.toleranceReason}`);
+  return parts.join('; ');
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { registeredClaimIds } from '../../src/claims/registry.ts';
 import { compareVerdicts, runVerify, verdictMap } from '../../src/claims/verify.ts';
 import { verifyHooks } from '../../src/cli/verify-hooks.ts';
+import { reportToJson } from '../../src/report/json.ts';
 
 const baselinePath = join(import.meta.dirname, '..', '..', 'verdicts.baseline.json');
 const baseline = JSON.parse(readFileSync(baselinePath, 'utf8')) as { seed: number; runs: number; verdicts: Record<string, string> };
@@ -28,16 +29,38 @@ describe('matmem verify (library)', () => {
       for (const r of c.results) {
         if (r.verdict === 'fails') {
           expect(r.counterexample, `${c.id}/${r.model}`).not.toBeNull();
-          expect(r.replay, `${c.id}/${r.model}`).toMatch(/^matmem verify --claim /);
+          expect(r.replay, `${c.id}/${r.model}`).toMatch(/^matmem verify --(claim|step) /);
         }
       }
     }
   });
 
-  it('is deterministic: the same seed gives the same report apart from `generated`', () => {
+  it('every derivation step has a verdict with its witnesses; every failing step a counterexample and a replay of exactly that step', () => {
+    expect(report.derivations.length).toBeGreaterThan(0);
+    for (const d of report.derivations) {
+      for (const s of d.steps) {
+        expect(s.witnesses?.length, `${d.id}#${s.index}`).toBeGreaterThan(0);
+        expect(s.replay).toBe(`matmem verify --step ${d.id}#${s.index} --seed ${baseline.seed} --runs ${baseline.runs}`);
+        if (s.verdict === 'fails') expect(s.counterexample, `${d.id}#${s.index}`).not.toBeNull();
+        if (s.verdict !== 'inconclusive') expect(s.agreed?.length, `${d.id}#${s.index}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('a claim verdict includes its statement steps: any failing evidence makes the claim fail', () => {
+    for (const c of report.claims) {
+      for (const r of c.results) {
+        for (const e of r.evidence ?? []) {
+          if (e.verdict === 'fails') expect(r.verdict, `${c.id}/${r.model}: ${e.source}`).toBe('fails');
+        }
+      }
+    }
+  });
+
+  it('is deterministic: the same seed gives a byte-identical report.json apart from `generated`', () => {
     const again = runVerify({ seed: baseline.seed, runs: baseline.runs }, verifyHooks);
-    const strip = (r: typeof report) => JSON.stringify({ ...r, generated: undefined });
-    expect(strip(again)).toEqual(strip(report));
+    const strip = (r: typeof report) => reportToJson({ ...r, generated: undefined });
+    expect(strip(again) === strip(report)).toBe(true);
   });
 
   it('regression guard: every verdict equals verdicts.baseline.json', () => {
@@ -45,5 +68,14 @@ describe('matmem verify (library)', () => {
     // a change here means a verdict moved: update the baseline only after reading why
     // (npx matmem verify --write-baseline verdicts.baseline.json)
     expect(changes).toEqual([]);
+  });
+
+  it('the baseline guards every derivation step too: a changed step verdict is a change', () => {
+    const now = verdictMap(report);
+    const stepKeys = report.derivations.flatMap((d) => d.steps.map((s) => `${d.id}#${s.index}`));
+    expect(stepKeys.filter((k) => !(k in baseline.verdicts))).toEqual([]);
+    const k = stepKeys[0];
+    const flipped = { ...now, [k]: now[k] === 'holds' ? 'fails' : 'holds' } as typeof now;
+    expect(compareVerdicts(baseline.verdicts as never, flipped)).toEqual([{ key: k, baseline: baseline.verdicts[k], now: flipped[k] }]);
   });
 });
