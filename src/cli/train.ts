@@ -33,7 +33,7 @@ export function trainCommand(): Command {
     .description('train the Matrix NTM (or the Matrix RNN baseline) on the matrix copy or associative-recall task')
     .argument('<task>', 'copy | recall')
     .addOption(new Option('--model <model>', 'matntm | matrnn').default('matntm'))
-    .addOption(new Option('--preset <preset>', 'paper (the reference settings) | quick (small budget; docs/matntm.md)').default('quick'))
+    .addOption(new Option('--preset <preset>', 'paper (the reference settings) | quick (Adam, copy of 1–5 matrices; see README)').default('quick'))
     .addOption(new Option('--backend <backend>', `${BACKEND_OPTIONS.join(' | ')} (auto: webgpu on a real GPU, else fused)`).default('auto'))
     .option('--iterations <n>', 'total iterations (a resumed run counts those done); 0 = evaluate only')
     .option('--length <L>', 'fix the copy length l (recall: the item count k)')

@@ -12,6 +12,8 @@ export interface OptimizerSettings {
   momentum: number;
   /** Element-wise clip of every gradient entry to [−clip, clip]; 0 = none. */
   clip: number;
+  /** Step decay: after `after` updates the learning rate is multiplied by `factor` (the quick preset's annealing). */
+  decay?: { after: number; factor: number };
 }
 
 export interface OptimizerState {
@@ -36,6 +38,7 @@ const ADAM_EPS = 1e-8;
 export function optimizerStep(s: OptimizerSettings, st: OptimizerState, theta: Float32Array, grad: Float32Array): void {
   st.step++;
   const c = s.clip;
+  const lr = s.decay && st.step > s.decay.after ? s.lr * s.decay.factor : s.lr;
   if (s.kind === 'rmsprop') {
     // torch: v = α v + (1 − α) g²; buf = μ buf + g / (√v + eps); θ −= lr · buf
     for (let i = 0; i < theta.length; i++) {
@@ -46,7 +49,7 @@ export function optimizerStep(s: OptimizerSettings, st: OptimizerState, theta: F
       const step = g / (Math.sqrt(v) + RMS_EPS);
       const m = s.momentum > 0 ? s.momentum * st.m[i] + step : step;
       st.m[i] = m;
-      theta[i] -= s.lr * m;
+      theta[i] -= lr * m;
     }
   } else {
     const bc1 = 1 - ADAM_B1 ** st.step;
@@ -58,7 +61,7 @@ export function optimizerStep(s: OptimizerSettings, st: OptimizerState, theta: F
       const v = ADAM_B2 * st.v[i] + (1 - ADAM_B2) * g * g;
       st.m[i] = m;
       st.v[i] = v;
-      theta[i] -= (s.lr * (m / bc1)) / (Math.sqrt(v / bc2) + ADAM_EPS);
+      theta[i] -= (lr * (m / bc1)) / (Math.sqrt(v / bc2) + ADAM_EPS);
     }
   }
 }

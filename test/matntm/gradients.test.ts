@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FusedEngine } from '../../src/matntm/engines/fused.ts';
 import { TfjsEngine } from '../../src/matntm/engines/tfjs.ts';
-import { useBackend } from '../../src/matntm/engines/backend.ts';
+import { probeWebGpu, useBackend } from '../../src/matntm/engines/backend.ts';
 import type { ModelKind, SoftmaxKind } from '../../src/matntm/config.ts';
 import { Rng } from '../../src/matntm/rng.ts';
 import { maxAbs, maxAbsDiff, tinyProblem } from './helpers.ts';
@@ -64,3 +64,25 @@ for (const backend of ['cpu', 'wasm'] as const) {
     }
   });
 }
+
+// WebGPU through Dawn: on CI the adapter is Mesa's lavapipe (installed by .ci/install-lavapipe.sh);
+// where no adapter exists the suite is skipped and the reason is printed, never silently.
+const gpu = await probeWebGpu();
+if (!gpu.available) console.warn(`matntm webgpu tests skipped: ${gpu.reason}`);
+describe.skipIf(!gpu.available)(`fused gradient = TF.js autodiff on webgpu (${gpu.adapter?.description || gpu.adapter?.architecture || 'no adapter'})`, () => {
+  for (const [model, softmax, seed] of cases) {
+    it(`${model}, ${softmax} softmax (seed ${seed})`, async () => {
+      await useBackend('webgpu');
+      const p = tinyProblem(model, seed, softmax);
+      const a = new FusedEngine(p.layout).runSync(p.theta, p.batch, p.w0, true);
+      const b = await new TfjsEngine(p.layout).run(p.theta, p.batch, p.w0, true);
+      // the same float32 budget as cpu and wasm: WGSL shaders sum in another order, which moves results by
+      // a few float32 ulps per operation, far below 1e-5 of the largest gradient entry
+      const scale = maxAbs(a.grad!);
+      expect(scale).toBeGreaterThan(1e-3);
+      expect(maxAbsDiff(a.grad!, b.grad!), `seed ${seed}`).toBeLessThan(1e-5 * scale);
+      expect(Math.abs(a.loss - b.loss), `seed ${seed}`).toBeLessThan(1e-6 * Math.max(1, a.loss));
+      expect(maxAbsDiff(a.outputs, b.outputs), `seed ${seed}`).toBeLessThan(1e-6);
+    });
+  }
+});
