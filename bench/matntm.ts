@@ -4,7 +4,12 @@
  * (lr 1e-4, momentum 0.9) — on every engine available here, and, in the same run, the authors'
  * PyTorch reference on CPU through bench/reference/matntm.py.
  *
- *   MATNTM_REF="/path/to/RNN Controller Final" npx tsx bench/matntm.ts [--iterations N] [--skip cpu,webgpu]
+ *   MATNTM_REF="/path/to/RNN Controller Final" npx tsx bench/matntm.ts [--iterations N] [--warmup N]
+ *       [--skip fused,wasm,cpu,webgpu] [--software-gpu]
+ *
+ * Every engine (and the peer) first runs --warmup untimed iterations (default 3), then --iterations
+ * timed ones (tfjs cpu: 1 and at most 3). webgpu is timed only on a real GPU adapter unless
+ * --software-gpu is given (lavapipe's timings say nothing about GPUs).
  *
  * MATNTM_REF points at the reference's folder (fetched outside this repository, with its in-place
  * activations on torch.split views made to act on copies); PYTHON picks the interpreter that has
@@ -13,6 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createEngine, type BackendOption } from '../src/matntm/engines/index.ts';
+import { probeWebGpu } from '../src/matntm/engines/backend.ts';
 import { copyPaperConfig, initParameters, layoutOf } from '../src/matntm/config.ts';
 import { newOptimizerState, optimizerStep } from '../src/matntm/optim.ts';
 import { copyBatch } from '../src/matntm/tasks/copy.ts';
@@ -22,6 +28,10 @@ import { Rng } from '../src/matntm/rng.ts';
 const args = process.argv.slice(2);
 const itIdx = args.indexOf('--iterations');
 const iterations = itIdx >= 0 ? Number(args[itIdx + 1]) : 10;
+const wuIdx = args.indexOf('--warmup');
+// untimed iterations first, on both sides: V8 optimises a function only after it has run a while,
+// and torch's first iterations allocate; the table compares steady states
+const warmup = wuIdx >= 0 ? Number(args[wuIdx + 1]) : 3;
 const skipIdx = args.indexOf('--skip');
 const skip = new Set(skipIdx >= 0 ? args[skipIdx + 1].split(',') : []);
 
@@ -30,8 +40,16 @@ const layout = layoutOf(config);
 const B = 16;
 const L = 10;
 
-async function timeEngine(option: BackendOption): Promise<{ backend: string; seconds: number } | { backend: string; error: string }> {
+async function timeEngine(option: BackendOption): Promise<{ backend: string; seconds: number; note?: string } | { backend: string; error: string }> {
   try {
+    let note: string | undefined;
+    if (option === 'webgpu') {
+      const probe = await probeWebGpu();
+      if (!probe.available) return { backend: option, error: `not available: ${probe.reason}` };
+      const name = probe.adapter?.description || probe.adapter?.device || probe.adapter?.architecture || 'adapter';
+      if (probe.software && !args.includes('--software-gpu')) return { backend: option, error: `skipped: ${name} is a software adapter (--software-gpu times it anyway)` };
+      note = `${name}${probe.software ? ' (software)' : ''}`;
+    }
     const { engine, backend } = await createEngine(layout, option);
     const rng = new Rng(1);
     const theta = initParameters(layout, rng);
@@ -43,13 +61,14 @@ async function timeEngine(option: BackendOption): Promise<{ backend: string; sec
       const r = await engine.run(theta, batch, w0, true);
       optimizerStep(opt, state, theta, r.grad!);
     };
-    await step(); // warm-up (JIT, kernel compilation)
+    // tfjs cpu takes seconds per iteration: one warm-up and at most three timed iterations
+    for (let i = 0; i < (option === 'cpu' ? Math.min(warmup, 1) : warmup); i++) await step(); // warm-up (JIT, kernel compilation)
     const n = option === 'cpu' ? Math.min(iterations, 3) : iterations;
     const t0 = performance.now();
     for (let i = 0; i < n; i++) await step();
     const seconds = (performance.now() - t0) / 1000 / n;
     engine.dispose?.();
-    return { backend, seconds };
+    return { backend, seconds, note };
   } catch (e) {
     return { backend: option, error: (e as Error).message.split('\n')[0] };
   }
@@ -59,7 +78,7 @@ function timePeer(): { seconds: number; detail: string } | { error: string } {
   const ref = process.env.MATNTM_REF;
   if (!ref) return { error: 'peer not available: MATNTM_REF is not set' };
   const py = process.env.PYTHON ?? 'python3';
-  const r = spawnSync(py, [join(import.meta.dirname, 'reference', 'matntm.py'), String(iterations)], { encoding: 'utf8', env: process.env });
+  const r = spawnSync(py, [join(import.meta.dirname, 'reference', 'matntm.py'), String(iterations), String(warmup)], { encoding: 'utf8', env: process.env });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   try {
     const j = JSON.parse(line);
@@ -74,13 +93,13 @@ const rows: { name: string; seconds?: number; note: string }[] = [];
 for (const option of ['fused', 'wasm', 'cpu', 'webgpu'] as BackendOption[]) {
   if (skip.has(option)) continue;
   const t = await timeEngine(option);
-  rows.push('error' in t ? { name: `matmem ${option}`, note: t.error } : { name: `matmem ${t.backend}`, seconds: t.seconds, note: '' });
+  rows.push('error' in t ? { name: `matmem ${option}`, note: t.error } : { name: `matmem ${t.backend}`, seconds: t.seconds, note: t.note ?? '' });
 }
 const peer = timePeer();
 const peerSeconds = 'seconds' in peer ? peer.seconds : undefined;
 rows.push({ name: 'PyTorch reference (CPU)', seconds: peerSeconds, note: 'seconds' in peer ? peer.detail : peer.error });
 
-console.log(`MatNTM copy configuration, ${layout.size} parameters, batch ${B}, l = ${L}, ${iterations} timed iterations`);
+console.log(`MatNTM copy configuration, ${layout.size} parameters, batch ${B}, l = ${L}, ${iterations} timed iterations after ${warmup} untimed`);
 console.log('| engine | s / iteration | PyTorch time / ours | note |\n| --- | ---: | ---: | --- |');
 for (const r of rows) {
   const ratio = r.seconds !== undefined && peerSeconds !== undefined ? `${(peerSeconds / r.seconds).toFixed(2)}×` : '';

@@ -9,7 +9,7 @@ import { EXIT_OK, note, parseNumberOption, printJson } from './common.ts';
 import { layoutOf, type ModelKind } from '../matntm/config.ts';
 import { presetFor, type PresetName } from '../matntm/presets.ts';
 import { BACKEND_OPTIONS, createEngine, type BackendOption } from '../matntm/engines/index.ts';
-import { train, type TrainSpec } from '../matntm/train.ts';
+import { defaultEvalBatches, readCheckpoint, train, type TrainSpec } from '../matntm/train.ts';
 import type { TaskName } from '../matntm/tasks/types.ts';
 
 interface TrainCliOptions {
@@ -28,6 +28,49 @@ interface TrainCliOptions {
   progress: boolean;
 }
 
+/** One help line per preset and task, generated from presets.ts so the help cannot drift from the code. */
+function presetHelp(): string {
+  const lines: string[] = [];
+  for (const name of ['quick', 'paper'] as PresetName[]) {
+    for (const task of ['copy', 'recall'] as TaskName[]) {
+      const p = presetFor(task, 'matntm', name);
+      const o = p.optimizer;
+      const lr = o.decay ? `${o.lr}, ×${+o.decay.factor.toFixed(4)} every ${o.decay.every} updates` : `${o.lr}`;
+      const opt = o.kind === 'rmsprop' ? `RMSprop lr ${lr}, momentum ${o.momentum}` : `Adam lr ${lr}`;
+      const len = task === 'copy' ? `l ~ U{${p.minLength}..${p.maxLength}}` : `k ~ U{${p.minLength}..${p.maxLength}}`;
+      const c = p.config;
+      lines.push(
+        `  ${name.padEnd(6)} ${task.padEnd(7)} ${c.layers} cells of ${c.hidden.join('×')}, memory ${c.slots}×${c.slot.join('×')}, ${len}, ${opt}, clip ±${o.clip}, batch ${p.batch}, ${p.iterations} iterations`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+function helpText(): string {
+  return `
+Presets (--preset; --iterations, --batch and --length override):
+${presetHelp()}
+  paper is the authors' setting (Table 1 architecture, RunnerCopy.py / RunnerAssRec.py); quick is
+  the same model with a smaller memory, sized to learn copy of 1–5 matrices in minutes on a CPU.
+
+Backends (--backend):
+  fused   typed-array CPU engine with a hand-written backward pass through time (fastest on CPU)
+  cpu     TF.js on plain JavaScript      wasm    TF.js on WebAssembly
+  webgpu  TF.js on WebGPU (Dawn, through the webgpu package; Mesa's lavapipe works without a GPU)
+  auto    webgpu when the WebGPU adapter is a real GPU (not a software one), else fused
+
+Metrics: BCE, wrong bits per output matrix (out of 25, the reference's metric) and per sequence,
+on held-out batches covering every length equally (10 for the quick copy preset). With --out DIR: DIR/checkpoint.json (atomic, every --checkpoint-every
+iterations; --resume continues bit for bit), DIR/curve.json and DIR/curve.svg.
+
+Examples:
+  matmem train copy                                   quick preset, seed 1, progress on stderr
+  matmem train copy --preset paper --out run1         the reference's run; later: ... --resume
+  matmem train recall --model matrnn --iterations 0 --json   parameter count and untrained metrics
+`;
+}
+
 export function trainCommand(): Command {
   return new Command('train')
     .description('train the Matrix NTM (or the Matrix RNN baseline) on the matrix copy or associative-recall task')
@@ -35,9 +78,9 @@ export function trainCommand(): Command {
     .addOption(new Option('--model <model>', 'matntm | matrnn').default('matntm'))
     .addOption(new Option('--preset <preset>', 'paper (the reference settings) | quick (Adam, copy of 1–5 matrices; see README)').default('quick'))
     .addOption(new Option('--backend <backend>', `${BACKEND_OPTIONS.join(' | ')} (auto: webgpu on a real GPU, else fused)`).default('auto'))
-    .option('--iterations <n>', 'total iterations (a resumed run counts those done); 0 = evaluate only')
+    .option('--iterations <n>', "total iterations (default: the preset's; a resumed run counts those done); 0 = evaluate only")
     .option('--length <L>', 'fix the copy length l (recall: the item count k)')
-    .option('--batch <n>', 'sequences per batch')
+    .option('--batch <n>', "sequences per batch (default: the preset's, 16)")
     .option('--seed <n>', 'seed for parameters and data', '1')
     .option('--out <dir>', 'write checkpoint.json, curve.json and curve.svg here')
     .option('--resume', 'continue from DIR/checkpoint.json')
@@ -45,6 +88,7 @@ export function trainCommand(): Command {
     .option('--checkpoint-every <n>', 'iterations between checkpoints', '250')
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print one JSON summary on stdout')
+    .addHelpText('after', helpText)
     .action(async (taskArg: string, o: TrainCliOptions) => {
       if (taskArg !== 'copy' && taskArg !== 'recall') throw new InputError(`task must be copy or recall, got "${taskArg}"`);
       if (o.model !== 'matntm' && o.model !== 'matrnn') throw new InputError(`--model must be matntm or matrnn, got "${o.model}"`);
@@ -64,6 +108,7 @@ export function trainCommand(): Command {
         minLength = maxLength = L;
       }
       if (o.resume && !o.out) throw new InputError('--resume needs --out DIR');
+      if (o.resume) readCheckpoint(o.out!); // a missing or unreadable checkpoint is bad input, reported before any work
       const config = { ...preset.config, softmax: o.softmax as 'clamped' | 'standard' };
       const spec: TrainSpec = { task, model: o.model as ModelKind, preset: preset.name, config, optimizer: preset.optimizer, batch, minLength, maxLength, seed };
       const layout = layoutOf(config);
@@ -110,7 +155,7 @@ export function trainCommand(): Command {
         seed,
         softmax: config.softmax,
         rollbacks: result.rollbacks,
-        evaluation: 'mean over 8 held-out batches drawn with their own seed from the training distribution',
+        evaluation: `mean over ${defaultEvalBatches(spec)} held-out batches with their own seed, each length from ${spec.minLength} to ${spec.maxLength} equally often`,
       };
       if (o.json) printJson(summary);
       else {

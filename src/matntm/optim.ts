@@ -12,8 +12,8 @@ export interface OptimizerSettings {
   momentum: number;
   /** Element-wise clip of every gradient entry to [−clip, clip]; 0 = none. */
   clip: number;
-  /** Step decay: after `after` updates the learning rate is multiplied by `factor` (the quick preset's annealing). */
-  decay?: { after: number; factor: number };
+  /** Step decay: the learning rate is multiplied by `factor` after every `every` updates (the quick preset's annealing). */
+  decay?: { every: number; factor: number };
 }
 
 export interface OptimizerState {
@@ -38,7 +38,7 @@ const ADAM_EPS = 1e-8;
 export function optimizerStep(s: OptimizerSettings, st: OptimizerState, theta: Float32Array, grad: Float32Array): void {
   st.step++;
   const c = s.clip;
-  const lr = s.decay && st.step > s.decay.after ? s.lr * s.decay.factor : s.lr;
+  const lr = s.decay ? s.lr * s.decay.factor ** Math.floor((st.step - 1) / s.decay.every) : s.lr;
   if (s.kind === 'rmsprop') {
     // torch: v = α v + (1 − α) g²; buf = μ buf + g / (√v + eps); θ −= lr · buf
     for (let i = 0; i < theta.length; i++) {

@@ -7,11 +7,17 @@ import { checkDerivation, type CheckOptions } from './check.ts';
 import type { Derivation, ProofStep } from './types.ts';
 import { theorem1 } from '../../proofs/theorem-1.ts';
 import { theorem2 } from '../../proofs/theorem-2.ts';
+import { lemma1 } from '../../proofs/lemma-1.ts';
+import { lemma2 } from '../../proofs/lemma-2.ts';
+import { eq49 } from '../../proofs/eq-49.ts';
+import { theorem3 } from '../../proofs/theorem-3.ts';
+import { eq33 } from '../../proofs/eq-33.ts';
+import { theorem4Woodbury } from '../../proofs/theorem-4-woodbury.ts';
 
 export * from './types.ts';
 export { checkDerivation, checkStep, combineWitnesses, runIdentity, runNumeric, runSymbolic, stepReplay, type CheckOptions } from './check.ts';
 
-export const allDerivations: Derivation[] = [theorem1, theorem2];
+export const allDerivations: Derivation[] = [theorem1, theorem2, lemma1, lemma2, eq49, theorem3, eq33, theorem4Woodbury];
 
 export interface DerivationRunOptions extends CheckOptions {
   /** Only the steps whose `claims` or `supports` name this claim id. */

@@ -1,6 +1,7 @@
 /**
  * The fused engine's hand-written backward pass against (1) finite differences of its own float64
- * forward pass and (2) TF.js autodiff on the cpu and wasm backends (the gradient oracle).
+ * forward pass, (2) itself one sequence at a time, and (3) TF.js autodiff on the cpu, wasm and
+ * webgpu backends (the gradient oracle).
  */
 import { describe, expect, it } from 'vitest';
 import { FusedEngine } from '../../src/matntm/engines/fused.ts';
@@ -41,6 +42,42 @@ describe('fused gradient = central finite differences of the fused loss', () => 
           expect(Math.abs(fd - g[i]), `${spec.name}[${i - spec.offset}] seed ${seed}: fd ${fd} vs ${g[i]}`).toBeLessThan(1e-5 + 1e-4 * Math.abs(fd));
         }
       }
+    });
+  }
+});
+
+describe('the fused engine batches sequences without mixing them', () => {
+  for (const [model, softmax, seed] of cases) {
+    it(`${model}, ${softmax} softmax: a batch of 3 = the mean of 3 batches of 1 (seed ${seed})`, () => {
+      // the engine stores a batch as [rows][B][cols]; an index slip between sequences would change one
+      // sequence's result by O(1), far above the float64 roundoff of summing 3 terms in another order
+      const p = tinyProblem(model, seed, softmax, 4, 3);
+      const eng = new FusedEngine(p.layout);
+      const all = eng.runSync(p.theta, p.batch, p.w0, true);
+      const { batch } = p;
+      const mat = batch.rows * batch.cols;
+      const N = p.config.slots;
+      const mean = new Float64Array(p.layout.size);
+      let loss = 0;
+      for (let b = 0; b < 3; b++) {
+        const pick = (src: Float32Array, steps: number) => {
+          const out = new Float32Array(steps * mat);
+          for (let t = 0; t < steps; t++) out.set(src.subarray((t * 3 + b) * mat, (t * 3 + b + 1) * mat), t * mat);
+          return out;
+        };
+        const one = { ...batch, batch: 1, inputs: pick(batch.inputs, batch.steps), targets: pick(batch.targets, batch.outputSteps) };
+        const w0 = p.w0 ? Float32Array.from([...p.w0.subarray(b * N, (b + 1) * N), ...p.w0.subarray((3 + b) * N, (4 + b) * N)]) : null;
+        const r = eng.runSync(p.theta, one, w0, true);
+        loss += r.loss / 3;
+        for (let i = 0; i < mean.length; i++) mean[i] += r.grad![i] / 3;
+        for (let t = 0; t < batch.outputSteps; t++) {
+          for (let e = 0; e < mat; e++) expect(all.outputs[(t * 3 + b) * mat + e], `seed ${seed}`).toBeCloseTo(r.outputs[t * mat + e], 6);
+        }
+      }
+      expect(Math.abs(all.loss - loss), `seed ${seed}`).toBeLessThan(1e-12);
+      // float32 gradients: equal to a few ulps of the largest entry
+      expect(maxAbsDiff(all.grad!, mean), `seed ${seed}`).toBeLessThan(1e-6 * maxAbs(mean));
+      expect(maxAbs(mean)).toBeGreaterThan(1e-3);
     });
   }
 });

@@ -8,6 +8,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError } from '../../errors.ts';
 
+// No module prints: PROD silences TF.js's console notes (the tfjs-node advertisement on first use of cpu).
+tf.env().set('PROD', true);
+
 export type TfBackendName = 'cpu' | 'wasm' | 'webgpu';
 export type BackendChoice = TfBackendName | 'auto';
 
