@@ -61,8 +61,10 @@ Backends (--backend):
   auto    webgpu when the WebGPU adapter is a real GPU (not a software one), else fused
 
 Metrics: BCE, wrong bits per output matrix (out of 25, the reference's metric) and per sequence,
-on held-out batches covering every length equally (10 for the quick copy preset). With --out DIR: DIR/checkpoint.json (atomic, every --checkpoint-every
-iterations; --resume continues bit for bit), DIR/curve.json and DIR/curve.svg.
+on held-out batches (own seed) covering every length equally (10 for the quick copy preset).
+With --out DIR: DIR/checkpoint.json (atomic, every --checkpoint-every iterations; --resume
+continues bit for bit), DIR/curve.json and DIR/curve.svg. A NaN/Inf loss or gradient rolls back
+to the last good state and is reported.
 
 Examples:
   matmem train copy                                   quick preset, seed 1, progress on stderr
