@@ -10,7 +10,7 @@ import { ModelUndefinedError } from '../src/errors.ts';
 import { eq33Chain, paperCovariances } from '../src/models/paper.ts';
 import { describeCase, generalCases } from './case-sets.ts';
 import { defaultCapacityKit, type CapacityKit } from './corollary-2.1.ts';
-import { guarded } from './numerics.ts';
+import { guarded, paperCovarianceError, requireResolvable } from './numerics.ts';
 import type { PropertyClaim } from './types.ts';
 
 export function makeEq33Property(kit: CapacityKit = defaultCapacityKit): PropertyClaim<GeneratedCase> {
@@ -38,11 +38,15 @@ export function makeEq33Property(kit: CapacityKit = defaultCapacityKit): Propert
           if (err instanceof ModelUndefinedError) throw new ModelUndefinedError(`the bound's Σ, Ψ (Eq. 9) do not exist: ${err.message}`, err.reason, err.details);
           throw err;
         }
+        // the bounds rest on Tr Σ⁻¹ and Tr Ψ⁻¹ even where J_tot does not (the exact model): a case whose
+        // Σ, Ψ cannot be inverted to six digits (ρ(V) within ~1e-10 of 1, say) is undefined for the bound
+        const covError = paperCovarianceError(c, cov);
+        requireResolvable(covError.relativeError, "the bound's Σ, Ψ (Eq. 9)", { ...r.numbers, boundCovarianceError: covError.relativeError, steinAmplification: covError.amplification });
         const chain = eq33Chain(c, cov);
         const s1 = (chain.normSumBound - r.jtot) / chain.normSumBound;
         const s2 = (chain.stateNormBound - chain.normSumBound) / chain.stateNormBound;
-        // the bounds come from the same Stein solutions as J_tot (Gram matrix, Ψ, Σ): their error is of the same order
-        const err = 2 * r.relativeError;
+        // the bounds come from the same kind of Stein solutions as J_tot (Gram matrix, Ψ, Σ): their error is of the same order
+        const err = 2 * r.relativeError + 2 * covError.relativeError;
         return {
           value: r.jtot / chain.normSumBound,
           margin: Math.min(s1, s2),

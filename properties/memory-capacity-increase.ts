@@ -65,7 +65,8 @@ export function makeMemoryIncreaseProperty(kit: MemoryKit = defaultMemoryKit): P
     quantity: { paper: "J'_tot / J_tot (depth-10 Eq. 40 / Eq. 16)", exact: "J'_tot / J_tot (true laws of Eq. 34 and Eq. 5)" },
     models: ['paper', 'exact'],
     notes: {
-      exact: "For α₁ = 1 the stacked system of Eq. 34 has an eigenvalue of modulus ≥ 1 for every U, V (μ² − λμ − 1 = 0 has roots of product −1), so its stationary J'_tot does not exist; for normal U, V and stable α₁ < 1, J'_tot = I(W) = J_tot exactly.",
+      paper: "Cases with α₁ < 1 leave the paper's constraint Σα = 1 (p = 1 means α₁ = 1); they are read as the effective weight a = α₁ (assumption A5) and counted with the α₁ = 1 cases.",
+      exact: "For α₁ = 1 the stacked system of Eq. 34 has an eigenvalue of modulus ≥ 1 for every U, V (μ² − λμ − 1 = 0 has roots of product −1), so its stationary J'_tot does not exist; every defined case therefore has α₁ < 1, outside the paper's constraint Σα = 1: this verdict is about that generalisation, and the paper's own setting has no stationary capacity at all (memory.stability). For normal U, V and stable α₁ < 1, J'_tot = I(W) = J_tot exactly.",
     },
     arbitrary: memoryCases(),
     evaluate: (model, mc) =>

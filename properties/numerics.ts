@@ -111,14 +111,9 @@ export function paperCapacity(c: MatrixCase): PaperCapacity {
   // Second route, the adjoint: J_tot = vec(W)ᵀ H vec(W) with H = Σ_i 𝒜^{iᵀ} (Σ⁻¹ ⊗ Ψ⁻¹) 𝒜^i, which
   // solves H = 𝒜ᵀ H 𝒜 + Σ⁻¹ ⊗ Ψ⁻¹ (𝒜ᵀ = V ⊗ U, i.e. the Kronecker solver with the factors Uᵀ, Vᵀ).
   const jtot2 = adjointRoute(c, cov);
-  const n = c.U.rows ** 2;
-  const kappa = spdConditionNumber(cov.psi) * spdConditionNumber(cov.sigma);
-  // Stein amplification λmax(Ψ)/ε₁ = ‖Σ_k U^{kᵀ}U^k‖₂ ≈ 1/(1 − ρ(U)²) for normal U: rounding of the
-  // sums of Eq. 9 (and of 1 − |λ|² in any closed form) is magnified by it even when κ(Ψ) = 1.
-  const amplification = maxEigenvalue(cov.psi) / c.e1 + maxEigenvalue(cov.sigma) / c.e2;
+  const { kappa, amplification, relativeError: covError } = paperCovarianceError(c, cov);
   const disagreement = Math.abs(jtot - jtot2) / Math.max(Math.abs(jtot), Number.MIN_VALUE);
-  const relativeError =
-    ROUNDING_SAFETY * n * UNIT_ROUNDOFF * (kappa + amplification) + DISAGREEMENT_SAFETY * disagreement + relativeResidual + cov.residuals.psi + cov.residuals.sigma;
+  const relativeError = covError + DISAGREEMENT_SAFETY * disagreement + relativeResidual;
   const inputFisher = inputFisherInformation(c);
   const numbers = { jtot, jtotSecondRoute: jtot2, inputFisher, jtotRel: jtot / inputFisher, conditionSigmaTimesPsi: kappa, steinAmplification: amplification, relativeError };
   requireResolvable(relativeError, 'paper model', numbers);
@@ -141,6 +136,20 @@ export function exactCapacity(c: MatrixCase): ExactCapacity {
   const numbers = { jtot: tot.jtot, jtotSecondRoute: jtot2, inputFisher, jtotRel: tot.jtot / inputFisher, conditionC: kappa, relativeError };
   requireResolvable(relativeError, 'exact model', numbers);
   return { jtot: tot.jtot, inputFisher, jtotRel: tot.jtot / inputFisher, relativeError, numbers, cov };
+}
+
+/**
+ * Estimated relative error of anything computed from Σ⁻¹ and Ψ⁻¹ of Eq. 9 (the rounding floor of the
+ * module comment, part 1, with the solvers' residuals).
+ */
+export function paperCovarianceError(c: MatrixCase, cov: PaperCovariances): { kappa: number; amplification: number; relativeError: number } {
+  const n = c.U.rows ** 2;
+  const kappa = spdConditionNumber(cov.psi) * spdConditionNumber(cov.sigma);
+  // Stein amplification λmax(Ψ)/ε₁ = ‖Σ_k U^{kᵀ}U^k‖₂ ≈ 1/(1 − ρ(U)²) for normal U: rounding of the
+  // sums of Eq. 9 (and of 1 − |λ|² in any closed form) is magnified by it even when κ(Ψ) = 1.
+  const amplification = maxEigenvalue(cov.psi) / c.e1 + maxEigenvalue(cov.sigma) / c.e2;
+  const relativeError = ROUNDING_SAFETY * n * UNIT_ROUNDOFF * (kappa + amplification) + cov.residuals.psi + cov.residuals.sigma;
+  return { kappa, amplification, relativeError };
 }
 
 function maxEigenvalue(a: Matrix): number {

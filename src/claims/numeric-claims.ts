@@ -51,7 +51,7 @@ interface ClaimSpec {
 }
 
 /** Two sides of an identity, or (relGap set) a precomputed relative difference of two matrices. */
-interface SidePair {
+export interface SidePair {
   a: number;
   b: number;
   what: string;
@@ -268,12 +268,15 @@ const specs: ClaimSpec[] = [
   },
 ];
 
-function eq17Pairs(c: MatrixCase, truth: number[]): SidePair[] {
+/** Eq. 17 as printed against J(i) from a model (exported for its test). */
+export function eq17Pairs(c: MatrixCase, truth: number[]): SidePair[] {
   const eig = normalEigenData(c);
   return truth.map((t, i) => {
     const e = paperFisherMemoryCurveEq17AsPrinted(c, eig, i);
-    // a complex value cannot equal the real J(i): compare the modulus-aware distance
-    return { a: t + Math.hypot(e.re - t, e.im), b: t, what: `J(${i}) (Eq. 17 = ${e.re.toPrecision(6)}${e.im >= 0 ? '+' : '−'}${Math.abs(e.im).toPrecision(3)}i)` };
+    // left is Eq. 17's real part as computed; the gap is the complex distance |Eq. 17 − J(i)|, so a
+    // non-zero imaginary part (which a Fisher information cannot have) counts against Eq. 17 too
+    const relGap = Math.hypot(e.re - t, e.im) / Math.max(Math.hypot(e.re, e.im), Math.abs(t), 1e-300);
+    return { a: e.re, b: t, relGap, what: `J(${i}) (Eq. 17 = ${e.re.toPrecision(6)}${e.im >= 0 ? '+' : '−'}${Math.abs(e.im).toPrecision(3)}i)` };
   });
 }
 

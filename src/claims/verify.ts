@@ -40,7 +40,7 @@ function stepLabel(d: DerivationReport, s: DerivationStepReport): string {
 }
 
 function stepEvidence(d: DerivationReport, s: DerivationStepReport): EvidenceItem {
-  return { source: stepLabel(d, s), verdict: s.verdict, detail: `${s.source ? `${s.source}: ` : ''}${s.to} — ${s.detail}`, ...(s.replay ? { replay: s.replay } : {}) };
+  return { source: stepLabel(d, s), verdict: s.verdict, detail: `${s.source ? `${s.source}: ` : ''}from ${s.from} to ${s.to} — ${s.detail}`, ...(s.replay ? { replay: s.replay } : {}) };
 }
 
 /**

@@ -137,7 +137,10 @@ function theorem4(opts: Required<MemoryClaimOptions>, cases: GeneratedCase[]): C
     detail:
       `Under the reconstructed Eq. 40 (Σ = Σ_STATE + Σ_MEM, Ψ likewise), Σ_MF⁻¹Σ_STATE⁻¹ = Σ⁻¹ by Woodbury, and the bilinear form ` +
       `T(x, y) = Tr(Σ⁻¹xᵀΨ⁻¹y) is symmetric, so Eq. 46 = T(MEM, M) + T(M, STATE) = Eq. 43 = Eq. 41. ` +
-      `Largest relative difference among Eqs. 41/43/45/46 over ${diffs.length} values (depths 1 and 3, k < 8): ${maxDiff.toExponential(2)}.`,
+      `Largest relative difference among Eqs. 41/43/45/46 over ${diffs.length} values (depths 1 and 3, k < 8): ${maxDiff.toExponential(2)}. ` +
+      `What holds is this algebra, for any split of an SPD covariance and at every truncation depth; the untruncated ` +
+      `sums of Eq. 40 diverge (for scalar U = u, V = v each level multiplies the memory covariances by 1/(1 − u²) and 1/(1 − v²)) and the system of ` +
+      `Theorem 4 has no stationary law (memory.stability), so the theorem holds only as an identity between truncated quantities.`,
     statistics: stats('max relative difference of Eqs. 43, 45, 46 from Eq. 41', diffs),
     witnesses: [{ witness: 'identity', verdict: maxDiff < 1e-8 ? 'holds' : 'fails', detail: 'Woodbury + symmetry of T, evaluated numerically in float64' }],
   };
