@@ -1,8 +1,6 @@
 /** `matmem figure 2|3|4`: the paper's figures reproduced in both models, as SVG. */
 import { Command } from 'commander';
 import { InputError } from '../errors.ts';
-import { figureMemoryCommandAction } from './figure-memory.ts';
-import { figure2CommandAction } from './figure2.ts';
 
 export function figureCommand(): Command {
   return new Command('figure')
@@ -24,8 +22,9 @@ export function figureCommand(): Command {
     .option('--horizon <T>', 'figures 3/4: finite horizon of the exact model')
     .option('--json', 'print the figure data (and SVG) as one JSON document')
     .action(async (which: string, opts) => {
-      if (which === '2') return figure2CommandAction(opts);
-      if (which === '3' || which === '4') return figureMemoryCommandAction(Number(which) as 3 | 4, opts);
+      // the renderers (vega) load only when a figure is drawn
+      if (which === '2') return (await import('./figure2.ts')).figure2CommandAction(opts);
+      if (which === '3' || which === '4') return (await import('./figure-memory.ts')).figureMemoryCommandAction(Number(which) as 3 | 4, opts);
       throw new InputError(`figure must be 2, 3 or 4, got "${which}"`);
     });
 }

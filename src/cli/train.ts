@@ -9,7 +9,7 @@ import { EXIT_OK, note, parseNumberOption, printJson } from './common.ts';
 import { layoutOf, type ModelKind } from '../matntm/config.ts';
 import { presetFor, type PresetName } from '../matntm/presets.ts';
 import { BACKEND_OPTIONS, createEngine, type BackendOption } from '../matntm/engines/index.ts';
-import { defaultEvalBatches, readCheckpoint, train, type TrainSpec } from '../matntm/train.ts';
+import type { TrainSpec } from '../matntm/train.ts';
 import type { TaskName } from '../matntm/tasks/types.ts';
 
 interface TrainCliOptions {
@@ -92,6 +92,8 @@ export function trainCommand(): Command {
     .option('--json', 'print one JSON summary on stdout')
     .addHelpText('after', helpText)
     .action(async (taskArg: string, o: TrainCliOptions) => {
+      // the training loop (and the plot renderer it uses for curve.svg) loads only when training runs
+      const { defaultEvalBatches, readCheckpoint, train } = await import('../matntm/train.ts');
       if (taskArg !== 'copy' && taskArg !== 'recall') throw new InputError(`task must be copy or recall, got "${taskArg}"`);
       if (o.model !== 'matntm' && o.model !== 'matrnn') throw new InputError(`--model must be matntm or matrnn, got "${o.model}"`);
       if (o.preset !== 'paper' && o.preset !== 'quick') throw new InputError(`--preset must be paper or quick, got "${o.preset}"`);

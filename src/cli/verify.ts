@@ -4,13 +4,9 @@ import cliProgress from 'cli-progress';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.ts';
-import { registeredClaimIds } from '../claims/registry.ts';
-import { compareVerdicts, runVerify, verdictMap } from '../claims/verify.ts';
 import { readFileOrExplain, parseJsonText } from '../io/matrix-file.ts';
 import type { Report, Verdict } from '../report/model.ts';
-import { writeReport } from '../report/write.ts';
 import { EXIT_CHECK_FAILED, note, parseNumberOption, printJson } from './common.ts';
-import { derivationOnlyClaimIds, reportFigures, selectedStepCount, stepIds, verifyHooks } from './verify-hooks.ts';
 
 export function verifyCommand(): Command {
   return new Command('verify')
@@ -41,6 +37,11 @@ export function verifyCommand(): Command {
     .option('--list', 'list the registered claim ids and exit')
     .option('--json', 'print the report as one JSON document on stdout (human text goes to stderr)')
     .action(async (opts) => {
+      // the checkers (computer algebra, fast-check, vega) load only when verify runs, not for other commands
+      const { registeredClaimIds } = await import('../claims/registry.ts');
+      const { compareVerdicts, runVerify, verdictMap } = await import('../claims/verify.ts');
+      const { writeReport } = await import('../report/write.ts');
+      const { derivationOnlyClaimIds, reportFigures, selectedStepCount, stepIds, verifyHooks } = await import('./verify-hooks.ts');
       const claimIds = [...registeredClaimIds(), ...derivationOnlyClaimIds(registeredClaimIds())];
       if (opts.list) {
         process.stdout.write(`${claimIds.join('\n')}\n`);
@@ -92,7 +93,7 @@ export function verifyCommand(): Command {
         note(`wrote ${paths.join(', ')}`);
       }
       for (const d of report.disagreements ?? []) note(`disagreement on ${d.claim}/${d.model}: holds by ${d.holds.join(', ')}; fails by ${d.fails.join(', ')} — ${d.finding}`);
-      if (opts.writeBaseline) writeBaselineFile(opts.writeBaseline, report);
+      if (opts.writeBaseline) writeBaselineFile(opts.writeBaseline, report.seed, report.runs, verdictMap(report));
       if (opts.json) printJson(JSON.parse(JSON.stringify(report)));
       else process.stdout.write(verdictTable(report));
       if (baseline) {
@@ -119,8 +120,8 @@ function readBaseline(path: string): Record<string, Verdict> {
 }
 
 import { writeFileAtomic } from '../io/atomic.ts';
-function writeBaselineFile(path: string, report: Report): void {
-  writeFileAtomic(path, `${JSON.stringify({ seed: report.seed, runs: report.runs, verdicts: verdictMap(report) }, null, 2)}\n`);
+function writeBaselineFile(path: string, seed: number, runs: number, verdicts: Record<string, Verdict>): void {
+  writeFileAtomic(path, `${JSON.stringify({ seed, runs, verdicts }, null, 2)}\n`);
 }
 
 function verdictTable(report: Report): string {
