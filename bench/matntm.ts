@@ -5,10 +5,17 @@
  * PyTorch reference on CPU through bench/reference/matntm.py.
  *
  *   MATNTM_REF="/path/to/RNN Controller Final" npx tsx bench/matntm.ts [--iterations N] [--warmup N]
- *       [--skip fused,wasm,cpu,webgpu] [--software-gpu]
+ *       [--rounds R] [--skip fused,fused-1,wasm,cpu,webgpu] [--software-gpu]
  *
- * Every engine (and the peer) first runs --warmup untimed iterations (default 3), then --iterations
- * timed ones (tfjs cpu: 1 and at most 3). webgpu is timed only on a real GPU adapter unless
+ * Rows: `fused` is the fused engine on every core (shards of the batch on worker threads), `fused-1`
+ * the same engine on one thread; `wasm`, `cpu`, `webgpu` the TF.js engine on that backend. PyTorch
+ * runs with its default thread count (every core), as a user would run it.
+ *
+ * Timings on a shared machine drift by tens of percent from minute to minute, so the engines and the
+ * peer are timed in R interleaved rounds (default 3): each round times every engine for --iterations
+ * iterations (default 10; tfjs cpu at most 3), then the peer (a fresh process, after --warmup untimed
+ * iterations, default 3; the engines are warmed up once, before the first round). The table gives the
+ * median over rounds and the ratio of medians. webgpu is timed only on a real GPU adapter unless
  * --software-gpu is given (lavapipe's timings say nothing about GPUs).
  *
  * MATNTM_REF points at the reference's folder (fetched outside this repository, with its in-place
@@ -26,12 +33,12 @@ import { initialHeadWeights } from '../src/matntm/model.ts';
 import { Rng } from '../src/matntm/rng.ts';
 
 const args = process.argv.slice(2);
-const itIdx = args.indexOf('--iterations');
-const iterations = itIdx >= 0 ? Number(args[itIdx + 1]) : 10;
-const wuIdx = args.indexOf('--warmup');
+const arg = (name: string, dflt: number) => (args.indexOf(name) >= 0 ? Number(args[args.indexOf(name) + 1]) : dflt);
+const iterations = arg('--iterations', 10);
 // untimed iterations first, on both sides: V8 optimises a function only after it has run a while,
 // and torch's first iterations allocate; the table compares steady states
-const warmup = wuIdx >= 0 ? Number(args[wuIdx + 1]) : 3;
+const warmup = arg('--warmup', 3);
+const rounds = arg('--rounds', 3);
 const skipIdx = args.indexOf('--skip');
 const skip = new Set(skipIdx >= 0 ? args[skipIdx + 1].split(',') : []);
 
@@ -40,17 +47,22 @@ const layout = layoutOf(config);
 const B = 16;
 const L = 10;
 
-async function timeEngine(option: BackendOption): Promise<{ backend: string; seconds: number; note?: string } | { backend: string; error: string }> {
+type EngineRow = 'fused' | 'fused-1' | 'wasm' | 'cpu' | 'webgpu';
+
+/** Times `n` iterations of one engine (created afresh: the TF.js backends share one global backend). */
+async function timeEngine(row: EngineRow, n: number, warm: number): Promise<{ backend: string; seconds: number; note?: string } | { error: string }> {
   try {
     let note: string | undefined;
+    const option: BackendOption = row === 'fused-1' ? 'fused' : row;
     if (option === 'webgpu') {
       const probe = await probeWebGpu();
-      if (!probe.available) return { backend: option, error: `not available: ${probe.reason}` };
+      if (!probe.available) return { error: `not available: ${probe.reason}` };
       const name = probe.adapter?.description || probe.adapter?.device || probe.adapter?.architecture || 'adapter';
-      if (probe.software && !args.includes('--software-gpu')) return { backend: option, error: `skipped: ${name} is a software adapter (--software-gpu times it anyway)` };
+      if (probe.software && !args.includes('--software-gpu')) return { error: `skipped: ${name} is a software adapter (--software-gpu times it anyway)` };
       note = `${name}${probe.software ? ' (software)' : ''}`;
     }
-    const { engine, backend } = await createEngine(layout, option);
+    const { engine, backend } = await createEngine(layout, option, row === 'fused-1' ? { threads: 1 } : {});
+    if (row.startsWith('fused')) note = row === 'fused-1' ? '1 thread' : `${(engine as { threads?: number }).threads} threads`;
     const rng = new Rng(1);
     const theta = initParameters(layout, rng);
     const opt = { kind: 'rmsprop' as const, lr: 1e-4, momentum: 0.9, clip: 10 };
@@ -61,16 +73,14 @@ async function timeEngine(option: BackendOption): Promise<{ backend: string; sec
       const r = await engine.run(theta, batch, w0, true);
       optimizerStep(opt, state, theta, r.grad!);
     };
-    // tfjs cpu takes seconds per iteration: one warm-up and at most three timed iterations
-    for (let i = 0; i < (option === 'cpu' ? Math.min(warmup, 1) : warmup); i++) await step(); // warm-up (JIT, kernel compilation)
-    const n = option === 'cpu' ? Math.min(iterations, 3) : iterations;
+    for (let i = 0; i < warm; i++) await step(); // JIT, kernel compilation, worker start
     const t0 = performance.now();
     for (let i = 0; i < n; i++) await step();
     const seconds = (performance.now() - t0) / 1000 / n;
     engine.dispose?.();
-    return { backend, seconds, note };
+    return { backend: row === 'fused-1' ? 'fused (1 thread)' : backend, seconds, note };
   } catch (e) {
-    return { backend: option, error: (e as Error).message.split('\n')[0] };
+    return { error: (e as Error).message.split('\n')[0] };
   }
 }
 
@@ -89,19 +99,41 @@ function timePeer(): { seconds: number; detail: string } | { error: string } {
   }
 }
 
-const rows: { name: string; seconds?: number; note: string }[] = [];
-for (const option of ['fused', 'wasm', 'cpu', 'webgpu'] as BackendOption[]) {
-  if (skip.has(option)) continue;
-  const t = await timeEngine(option);
-  rows.push('error' in t ? { name: `matmem ${option}`, note: t.error } : { name: `matmem ${t.backend}`, seconds: t.seconds, note: t.note ?? '' });
-}
-const peer = timePeer();
-const peerSeconds = 'seconds' in peer ? peer.seconds : undefined;
-rows.push({ name: 'PyTorch reference (CPU)', seconds: peerSeconds, note: 'seconds' in peer ? peer.detail : peer.error });
+const median = (xs: number[]) => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
 
-console.log(`MatNTM copy configuration, ${layout.size} parameters, batch ${B}, l = ${L}, ${iterations} timed iterations after ${warmup} untimed`);
-console.log('| engine | s / iteration | PyTorch time / ours | note |\n| --- | ---: | ---: | --- |');
-for (const r of rows) {
-  const ratio = r.seconds !== undefined && peerSeconds !== undefined ? `${(peerSeconds / r.seconds).toFixed(2)}×` : '';
-  console.log(`| ${r.name} | ${r.seconds !== undefined ? r.seconds.toFixed(4) : '—'} | ${ratio} | ${r.note} |`);
+interface Row {
+  name: string;
+  times: number[];
+  note: string;
+}
+const rows = new Map<string, Row>();
+const order: EngineRow[] = (['fused', 'fused-1', 'wasm', 'cpu', 'webgpu'] as EngineRow[]).filter((r) => !skip.has(r));
+const PEER = 'PyTorch reference (CPU)';
+for (let round = 0; round < rounds; round++) {
+  for (const row of order) {
+    // tfjs cpu takes seconds per iteration: timed in the first round only, one warm-up, at most 3 iterations
+    if (row === 'cpu' && round > 0) continue;
+    const warm = row === 'cpu' ? Math.min(warmup, 1) : warmup;
+    const t = await timeEngine(row, row === 'cpu' ? Math.min(iterations, 3) : iterations, warm);
+    const key = `matmem ${row}`;
+    if (!rows.has(key)) rows.set(key, { name: 'error' in t ? key : `matmem ${t.backend}`, times: [], note: 'error' in t ? t.error : (t.note ?? '') });
+    if (!('error' in t)) rows.get(key)!.times.push(t.seconds);
+  }
+  const peer = timePeer();
+  if (!rows.has(PEER)) rows.set(PEER, { name: PEER, times: [], note: 'seconds' in peer ? peer.detail : peer.error });
+  if ('seconds' in peer) rows.get(PEER)!.times.push(peer.seconds);
+}
+const peerTimes = rows.get(PEER)!.times;
+const peerMedian = peerTimes.length ? median(peerTimes) : undefined;
+
+console.log(`MatNTM copy configuration, ${layout.size} parameters, batch ${B}, l = ${L}: ${rounds} interleaved rounds of ${iterations} timed iterations (after ${warmup} untimed)`);
+console.log('| engine | s / iteration (median) | rounds (min – max) | PyTorch time / ours | note |\n| --- | ---: | ---: | ---: | --- |');
+for (const r of rows.values()) {
+  const m = r.times.length ? median(r.times) : undefined;
+  const ratio = m !== undefined && peerMedian !== undefined ? `${(peerMedian / m).toFixed(2)}×` : '';
+  const range = r.times.length ? `${Math.min(...r.times).toFixed(4)} – ${Math.max(...r.times).toFixed(4)}` : '';
+  console.log(`| ${r.name} | ${m !== undefined ? m.toFixed(4) : '—'} | ${range} | ${ratio} | ${r.note} |`);
 }

@@ -20,7 +20,7 @@ import {
   type MemoryModelName,
   type MemoryTruncation,
 } from '../models/memory/index.ts';
-import { parseNumberOption } from './common.ts';
+import { note, parseNumberOption } from './common.ts';
 
 export interface MemoryCliOptions {
   memorySlots?: string;
@@ -40,19 +40,19 @@ export function addMemoryOptions(cmd: Command): Command {
   return cmd
     .option(
       '--memory-slots <P>',
-      'add the queue memory of Eq. 34/35 with P slots: X(n) = UᵀX(n−1)V + Σ_{t=1..P} α_t X(n−1−t) + W s(n) + Z(n).\n' +
-        'The system is run as a first-order system on [X(n); …; X(n−P)]; its spectral radius ρ(F) is reported as\n' +
+      'add the queue memory of Eq. 34/35 with P slots: X(n) = UᵀX(n−1)V + Σ_{t=1..P} α_t X(n−1−t) + W s(n) + Z(n). ' +
+        'The system is run as a first-order system on [X(n); …; X(n−P)]; its spectral radius ρ(F) is reported as ' +
         '"stability". With P = 1 and α₁ = 1 (the paper\'s Theorem 4) ρ(F) ≥ 1 for every U, V: no stationary law.',
     )
     .option('--alpha <a1,...,aP>', 'read weights α₁..α_P of Eq. 35 (default 1/P each, so Σα = 1 as in the paper); try 0.3 for a stable system')
     .option(
       '--truncation <M[,L]>',
-      `paper model: keep m = 0..M in the sums over m of Eq. 40 (default ${DEFAULT_PAPER_TRUNCATION_DEPTH}); optional L bounds each inner index i_j − 2 ≤ L\n` +
+      `paper model: keep m = 0..M in the sums over m of Eq. 40 (default ${DEFAULT_PAPER_TRUNCATION_DEPTH}); optional L bounds each inner index i_j − 2 ≤ L ` +
         '(default: the inner sums in closed form). The untruncated sums diverge for most U, V; see "seriesRatios".',
     )
     .option(
       '--horizon <T>',
-      'exact model: the law of X(T) for the state started at zero and run T steps (finite horizon), instead of the\n' +
+      'exact model: the law of X(T) for the state started at zero and run T steps (finite horizon), instead of the ' +
         'stationary law; use it where the stationary law does not exist (ρ(F) ≥ 1) to see what happens over time',
     );
 }
@@ -109,6 +109,10 @@ export function memoryFmcJson(c: MatrixCase, opts: MemoryCliOptions, run: { mode
   for (const model of run.models) {
     const s = memoryFisherSummary(c, model, { alpha: m.alpha, count: run.K, truncation: m.truncation, horizon: m.horizon });
     out[model] = s;
+    const ratios = (s as { seriesRatios?: { convergent?: boolean } }).seriesRatios;
+    if (model === 'paper' && ratios && ratios.convergent === false) {
+      note(`matmem: note: the paper model's sums over m (Eq. 40) diverge for this case; its values are the depth-${m.truncation.depth} truncation (as in Figure 3), not a limit — see "seriesRatios"`);
+    }
   }
   return {
     models: out,

@@ -25,7 +25,10 @@ export function simulateCommand(): Command {
     'Monte Carlo witness for Eq. 5: independent trajectories from a zero state with i.i.d. N(0,1) input\n' +
       'and matrix Gaussian noise; least squares of vec X(T) on all T inputs gives the mean responses and\n' +
       'the covariance, hence J(k) (debiased) and J_tot, with standard errors from independent batches.\n' +
-      'No closed form of either model is used; the covariance is compared with both models afterwards.\n\n' +
+      'No closed form of either model is used; the covariance is compared with both models afterwards.\n' +
+      'The standard errors are honest for J_tot and the leading J(k); for J(k) near 0 (the far tail) the\n' +
+      'estimate is quadratic in noise of size 1/√S, its batch errors overstate its spread by up to √B,\n' +
+      'so there they are conservative.\n\n' +
       'Example:\n  npx matmem simulate --case examples/small-3x3.json --samples 200000 --seed 1 --json',
   );
   addMemoryOptions(addCaseOptions(cmd))

@@ -24,6 +24,7 @@ interface TrainCliOptions {
   resume?: boolean;
   json?: boolean;
   softmax: string;
+  threads?: string;
   checkpointEvery?: string;
   progress: boolean;
 }
@@ -55,7 +56,8 @@ ${presetHelp()}
   the same model with a smaller memory, sized to learn copy of 1–5 matrices in minutes on a CPU.
 
 Backends (--backend):
-  fused   typed-array CPU engine with a hand-written backward pass through time (fastest on CPU)
+  fused   typed-array CPU engine with a hand-written backward pass through time (fastest on CPU);
+          the batch is cut into shards of 4 sequences run on --threads worker threads
   cpu     TF.js on plain JavaScript      wasm    TF.js on WebAssembly
   webgpu  TF.js on WebGPU (Dawn, through the webgpu package; Mesa's lavapipe works without a GPU)
   auto    webgpu when the WebGPU adapter is a real GPU (not a software one), else fused
@@ -87,6 +89,7 @@ export function trainCommand(): Command {
     .option('--out <dir>', 'write checkpoint.json, curve.json and curve.svg here')
     .option('--resume', 'continue from DIR/checkpoint.json')
     .addOption(new Option('--softmax <kind>', 'clamped (the reference: exp(clamp(x, 0, 80))) | standard').default('clamped'))
+    .option('--threads <n>', 'CPU threads of the fused engine (default: every core, at most 8; results do not depend on it)')
     .option('--checkpoint-every <n>', 'iterations between checkpoints', '250')
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print one JSON summary on stdout')
@@ -104,6 +107,7 @@ export function trainCommand(): Command {
       const iterations = o.iterations !== undefined ? parseNumberOption('--iterations', o.iterations, { integer: true, min: 0 }) : preset.iterations;
       const batch = o.batch !== undefined ? parseNumberOption('--batch', o.batch, { integer: true, min: 1, max: 65536 }) : preset.batch;
       const seed = parseNumberOption('--seed', o.seed, { integer: true, min: 0, max: 2 ** 32 - 1 });
+      const threads = o.threads !== undefined ? parseNumberOption('--threads', o.threads, { integer: true, min: 1, max: 256 }) : undefined;
       const checkpointEvery = parseNumberOption('--checkpoint-every', o.checkpointEvery ?? '250', { integer: true, min: 1 });
       let { minLength, maxLength } = preset;
       if (o.length !== undefined) {
@@ -116,7 +120,7 @@ export function trainCommand(): Command {
       const config = { ...preset.config, softmax: o.softmax as 'clamped' | 'standard' };
       const spec: TrainSpec = { task, model: o.model as ModelKind, preset: preset.name, config, optimizer: preset.optimizer, batch, minLength, maxLength, seed };
       const layout = layoutOf(config);
-      const { engine, backend } = await createEngine(layout, o.backend as BackendOption);
+      const { engine, backend } = await createEngine(layout, o.backend as BackendOption, { threads });
       note(`matmem train: ${spec.model} on ${task}, preset ${spec.preset}, backend ${backend}, ${layout.size} parameters, seed ${seed}, softmax ${config.softmax}`);
       const showBar = o.progress && iterations > 0 && process.stderr.isTTY === true;
       const bar = showBar
@@ -169,6 +173,7 @@ export function trainCommand(): Command {
             (result.rollbacks.length ? `; ${result.rollbacks.length} rollback(s)` : ''),
         );
       }
+      engine.dispose?.();
       process.exitCode = EXIT_OK;
     });
 }

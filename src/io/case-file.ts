@@ -37,7 +37,17 @@ export function loadCase(src: CaseSource): MatrixCase {
   }
   const e1 = src.e1 ?? numberOrDefault(origin, 'e1', raw.e1);
   const e2 = src.e2 ?? numberOrDefault(origin, 'e2', raw.e2);
-  return validateCase({ U: matrixFromRows('U', raw.U), V: matrixFromRows('V', raw.V), W: matrixFromRows('W', raw.W), e1, e2 });
+  // a matrix file's problem names the file it came from
+  const files: Record<string, string | undefined> = src.case ? {} : { U: src.u, V: src.v, W: src.w };
+  const matrix = (name: 'U' | 'V' | 'W', rows: unknown) => {
+    try {
+      return matrixFromRows(name, rows);
+    } catch (err) {
+      if (err instanceof InputError && files[name]) throw new InputError(`${files[name]}: ${err.message}`);
+      throw err;
+    }
+  };
+  return validateCase({ U: matrix('U', raw.U), V: matrix('V', raw.V), W: matrix('W', raw.W), e1, e2 });
 }
 
 function numberOrDefault(origin: string, key: string, value: unknown): number {

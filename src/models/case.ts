@@ -34,6 +34,17 @@ export function matrixFromRows(name: string, rows: unknown): Matrix {
 }
 
 /** Check shapes and noise levels; throws InputError naming the problem. */
+/**
+ * Ranges of the noise variances and of W inside which the float64 Stein solvers neither overflow nor
+ * underflow (squares of covariances near 1e300 do). Nothing is lost by them: the mean of X(n) is linear
+ * in W and its covariance proportional to ε₁ε₂, so every FMC value and J_tot scales exactly as
+ * ‖W‖²/(ε₁ε₂) (J_tot,rel not at all).
+ */
+export const NOISE_RANGE: readonly [number, number] = [1e-100, 1e100];
+export const NOISE_PRODUCT_RANGE: readonly [number, number] = [1e-150, 1e150];
+export const W_ENTRY_MAX = 1e100;
+const RESCALE_HINT = 'J(k) and J_tot scale exactly as ‖W‖²/(ε₁ε₂), so compute with rescaled values (e.g. e1 = e2 = 1) and multiply';
+
 export function validateCase(c: MatrixCase): MatrixCase {
   const n = c.U.rows;
   for (const [name, m] of [['U', c.U], ['V', c.V], ['W', c.W]] as const) {
@@ -43,7 +54,14 @@ export function validateCase(c: MatrixCase): MatrixCase {
   for (const [name, e] of [['e1', c.e1], ['e2', c.e2]] as const) {
     if (typeof e !== 'number' || !Number.isFinite(e)) throw new InputError(`${name} (noise variance) must be a finite number, got ${e}`);
     if (e <= 0) throw new InputError(`${name} (noise variance) must be positive, got ${e}`);
+    if (e < NOISE_RANGE[0] || e > NOISE_RANGE[1]) throw new InputError(`${name} = ${e} is outside [${NOISE_RANGE[0]}, ${NOISE_RANGE[1]}]; ${RESCALE_HINT}`);
   }
+  const product = c.e1 * c.e2;
+  if (product < NOISE_PRODUCT_RANGE[0] || product > NOISE_PRODUCT_RANGE[1]) {
+    throw new InputError(`e1·e2 = ${product} is outside [${NOISE_PRODUCT_RANGE[0]}, ${NOISE_PRODUCT_RANGE[1]}], where the float64 solvers stay accurate; ${RESCALE_HINT}`);
+  }
+  const wMax = Math.max(c.W.max(), -c.W.min());
+  if (wMax > W_ENTRY_MAX) throw new InputError(`W has an entry of size ${wMax}, above ${W_ENTRY_MAX}; ${RESCALE_HINT}`);
   return c;
 }
 

@@ -366,6 +366,15 @@ export class FusedEngine implements Engine {
   }
 
   runSync(theta: Float32Array, batch: TaskBatch, w0: Float32Array | null, wantGrad: boolean): StepResult {
+    const r = this.runShard(theta, batch, w0, wantGrad, batch.batch * batch.outputSteps * this.layout.config.output[0] * this.layout.config.output[1]);
+    return { loss: r.loss, outputs: r.outputs, ...(r.grad ? { grad: Float32Array.from(r.grad) } : {}) };
+  }
+
+  /**
+   * The loss Σ BCE / normalizer of this batch and its float64 gradient. With the normalizer of a whole
+   * batch, the results of its shards (consecutive sequences) add up to the whole batch's (sharded.ts).
+   */
+  runShard(theta: Float32Array, batch: TaskBatch, w0: Float32Array | null, wantGrad: boolean, normalizer: number): { loss: number; outputs: Float32Array; grad?: Float64Array } {
     const cfg = this.layout.config;
     const ntm = cfg.model === 'matntm';
     if (ntm && !w0) throw new Error('the MatNTM needs initial head weights');
@@ -397,7 +406,7 @@ export class FusedEngine implements Engine {
     const SB = S * 2 * B; // batched shift logits [S][B][2]
     const GB = 6 * B; // batched (β̂, ĝ, γ̂) [3][B][2]
     const outStart = T - batch.outputSteps;
-    const count = B * batch.outputSteps * O;
+    const count = normalizer;
     const outputs = new Float32Array(batch.outputSteps * B * O);
 
     // inputs [t][b][ri][ci] → X [t][ri][B][ci]
@@ -788,6 +797,6 @@ export class FusedEngine implements Engine {
       dHcarry.set(dH);
       dR.set(dRprev);
     }
-    return { loss: loss / count, outputs, grad: Float32Array.from(g) };
+    return { loss: loss / count, outputs, grad: g };
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Layout } from '../config.ts';
 import type { Engine } from '../model.ts';
-import { FusedEngine } from './fused.ts';
+import { ShardedFusedEngine } from './sharded.ts';
 import { InputError } from '../../errors.ts';
 
 export type BackendOption = 'auto' | 'fused' | 'cpu' | 'wasm' | 'webgpu';
@@ -18,15 +18,16 @@ export interface EngineChoice {
   adapter?: Record<string, string>;
 }
 
-export async function createEngine(layout: Layout, option: BackendOption): Promise<EngineChoice> {
+/** `threads`: worker threads of the fused engine (default: every core; results do not depend on it). */
+export async function createEngine(layout: Layout, option: BackendOption, opts: { threads?: number } = {}): Promise<EngineChoice> {
   if (!BACKEND_OPTIONS.includes(option)) throw new InputError(`--backend must be one of ${BACKEND_OPTIONS.join(', ')}, got "${option}"`);
   let tfName: 'cpu' | 'wasm' | 'webgpu';
   let adapter: Record<string, string> | undefined;
-  if (option === 'fused') return { engine: new FusedEngine(layout), backend: 'fused' };
+  if (option === 'fused') return { engine: new ShardedFusedEngine(layout, opts.threads), backend: 'fused' };
   const backend = await import('./backend.ts');
   if (option === 'auto') {
     const probe = await backend.probeWebGpu();
-    if (!(probe.available && !probe.software)) return { engine: new FusedEngine(layout), backend: 'fused', adapter: probe.adapter };
+    if (!(probe.available && !probe.software)) return { engine: new ShardedFusedEngine(layout, opts.threads), backend: 'fused', adapter: probe.adapter };
     tfName = 'webgpu';
   } else tfName = option;
   const used = await backend.useBackend(tfName);
