@@ -57,7 +57,7 @@ ${presetHelp()}
 
 Backends (--backend):
   fused   typed-array CPU engine with a hand-written backward pass through time (fastest on CPU);
-          the batch is cut into shards of 4 sequences run on --threads worker threads
+          the batch is cut into shards of 8 sequences run on --threads worker threads
   cpu     TF.js on plain JavaScript      wasm    TF.js on WebAssembly
   webgpu  TF.js on WebGPU (Dawn, through the webgpu package; Mesa's lavapipe works without a GPU)
   auto    webgpu when the WebGPU adapter is a real GPU (not a software one), else fused
