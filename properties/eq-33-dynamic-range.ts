@@ -39,7 +39,7 @@ export function makeEq33Property(kit: CapacityKit = defaultCapacityKit): Propert
           throw err;
         }
         // the bounds rest on Tr Σ⁻¹ and Tr Ψ⁻¹ even where J_tot does not (the exact model): a case whose
-        // Σ, Ψ cannot be inverted to six digits (ρ(V) within ~1e-10 of 1, say) is undefined for the bound
+        // Σ, Ψ cannot be inverted to six digits (at N = 1: ρ(V) within about 1e-9 of 1, where 16·u/(1 − ρ²) passes 1e-6) is undefined for the bound
         const covError = paperCovarianceError(c, cov);
         requireResolvable(covError.relativeError, "the bound's Σ, Ψ (Eq. 9)", { ...r.numbers, boundCovarianceError: covError.relativeError, steinAmplification: covError.amplification });
         const chain = eq33Chain(c, cov);

@@ -33,7 +33,6 @@ export function matrixFromRows(name: string, rows: unknown): Matrix {
   return new Matrix(rows as number[][]);
 }
 
-/** Check shapes and noise levels; throws InputError naming the problem. */
 /**
  * Ranges of the noise variances and of W inside which the float64 Stein solvers neither overflow nor
  * underflow (squares of covariances near 1e300 do). Nothing is lost by them: the mean of X(n) is linear
@@ -45,6 +44,7 @@ export const NOISE_PRODUCT_RANGE: readonly [number, number] = [1e-150, 1e150];
 export const W_ENTRY_MAX = 1e100;
 const RESCALE_HINT = 'J(k) and J_tot scale exactly as ‖W‖²/(ε₁ε₂), so compute with rescaled values (e.g. e1 = e2 = 1) and multiply';
 
+/** Check shapes, noise levels and ranges; throws InputError naming the problem. */
 export function validateCase(c: MatrixCase): MatrixCase {
   const n = c.U.rows;
   for (const [name, m] of [['U', c.U], ['V', c.V], ['W', c.W]] as const) {

@@ -32,7 +32,7 @@ describe('shards', () => {
         for (let e = 0; e < mat; e++) expect(s.inputs[(t * 2 + b) * mat + e]).toBe(p.batch.inputs[(t * 5 + b + 1) * mat + e]);
       }
     }
-    expect(s.targets.length).toBe(p.batch.targets.length * (2 / 5));
+    expect(s.targets.length).toBe((p.batch.targets.length / 5) * 2);
   });
 });
 
