@@ -8,7 +8,7 @@
  * exact: the stationary J'_tot of the true law of Eq. 34 (undefined when the stacked system is
  *        unstable, which for α₁ = 1 is always), against the true J_tot of Eq. 5.
  */
-import type { ModelName } from '../src/report/model.ts';
+import type { AnalyticModel as ModelName } from '../src/report/model.ts';
 import { toMatrixCase } from '../src/arbitraries/cases.ts';
 import { spdConditionNumber, symmetricEigenvalues } from '../src/linalg/dense.ts';
 import type { MatrixCase } from '../src/models/case.ts';

@@ -4,7 +4,7 @@
  * the report can put the models side by side. `src/claims/property-runner.ts` runs them.
  */
 import type fc from 'fast-check';
-import type { ModelName } from '../src/report/model.ts';
+import type { AnalyticModel as ModelName } from '../src/report/model.ts';
 import type { CaseEvaluation } from './numerics.ts';
 
 /**

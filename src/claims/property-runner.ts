@@ -12,7 +12,7 @@
  * and the statistics from the outcomes), so property claims and the other claims mean the same thing.
  */
 import fc from 'fast-check';
-import type { ClaimReport, ClaimResult, ModelName, Verdict, WitnessResult } from '../report/model.ts';
+import type { AnalyticModel as ModelName, ClaimReport, ClaimResult, Verdict, WitnessResult } from '../report/model.ts';
 import type { CaseEvaluation } from '../../properties/numerics.ts';
 import type { AnyPropertyClaim, ClaimKind, PropertyClaim } from '../../properties/types.ts';
 import { combineVerdicts, statistics, verdictFromOutcomes, type CaseOutcome } from './verdict.ts';

@@ -3,7 +3,9 @@
  * comparisons, property runs, the memory system) are merged per id and model: a model's verdict is
  * `fails` if any source found a counterexample, `inconclusive` if any could not decide, else `holds`.
  */
-import type { ClaimReport, ClaimResult, ModelName } from '../report/model.ts';
+import type { AnalyticModel, ClaimReport, ClaimResult, ModelName } from '../report/model.ts';
+import type { ExperimentRecord } from '../matntm/experiment/record.ts';
+import { section6Claims } from './section6/index.ts';
 import { evaluateLemmaClaims } from './lemma-claims.ts';
 import { evaluateNumericClaims, NUMERIC_CLAIM_IDS } from './numeric-claims.ts';
 import { combineVerdicts } from './verdict.ts';
@@ -20,6 +22,8 @@ export interface ClaimRunOptions {
   path?: string;
   /** Only this derivation step ("derivation-id#index"); no registry claim runs. */
   step?: string;
+  /** Experiment records (matmem experiment) for the Section 6 claims, with the paths they came from. */
+  experiments?: { path: string; record: ExperimentRecord }[];
 }
 
 /** A source of claims: the ids it can evaluate and the evaluator. */
@@ -54,11 +58,20 @@ const propertySource: ClaimSource = {
   evaluate: (o) =>
     evaluatePropertyClaims(allProperties, { runs: o.runs, seed: o.seed, claim: o.claim, path: o.path }).map((report) => {
       const prop = allProperties.find((p) => p.id === report.id);
-      return { ...report, results: report.results.filter((r) => prop?.notDefinedIn?.[r.model] === undefined) };
+      return { ...report, results: report.results.filter((r) => prop?.notDefinedIn?.[r.model as AnalyticModel] === undefined) };
     }),
 };
 
-const sources: ClaimSource[] = [numericSource, lemmaSource, propertySource, memorySource];
+const section6Source: ClaimSource = {
+  name: 'experiments (Section 6)',
+  ids: section6Claims.map((c) => c.id),
+  evaluate: (o) =>
+    section6Claims
+      .filter((c) => o.claim === undefined || c.id === o.claim)
+      .map((c) => ({ id: c.id, source: c.source, statement: c.statement, ...(c.statementTex ? { statementTex: c.statementTex } : {}), results: [c.evaluate({ records: o.experiments ?? [] })] })),
+};
+
+const sources: ClaimSource[] = [numericSource, lemmaSource, propertySource, memorySource, section6Source];
 
 /** Adds a source (property runs, the memory system). */
 export function registerClaimSource(source: ClaimSource): void {
@@ -88,7 +101,7 @@ export function evaluateClaims(opts: ClaimRunOptions, onClaim?: (id: string) => 
 function mergeReports(reports: ClaimReport[]): ClaimReport {
   if (reports.length === 1) return reports[0];
   const first = reports[0];
-  const models: ModelName[] = ['paper', 'exact'];
+  const models: ModelName[] = ['paper', 'exact', 'experiment'];
   const results: ClaimResult[] = [];
   for (const model of models) {
     const rs = reports.flatMap((r) => r.results.filter((x) => x.model === model));

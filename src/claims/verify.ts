@@ -33,7 +33,7 @@ export function runVerify(opts: ClaimRunOptions, hooks: VerifyHooks = {}): Repor
   };
 }
 
-const MODELS: ModelName[] = ['paper', 'exact'];
+const MODELS: ModelName[] = ['paper', 'exact', 'experiment'];
 
 function stepLabel(d: DerivationReport, s: DerivationStepReport): string {
   return `derivation ${d.id} #${s.index}`;

@@ -5,6 +5,9 @@ import { simulateCommand } from './simulate.ts';
 import { verifyCommand } from './verify.ts';
 import { figureCommand } from './figure.ts';
 import { trainCommand } from './train.ts';
+import { experimentCommand } from './experiment.ts';
+import { evalCommand } from './eval.ts';
+import { traceCommand } from './trace.ts';
 
 export function registerCommands(program: Command): void {
   program.addCommand(fmcCommand());
@@ -12,4 +15,7 @@ export function registerCommands(program: Command): void {
   program.addCommand(verifyCommand());
   program.addCommand(figureCommand());
   program.addCommand(trainCommand());
+  program.addCommand(experimentCommand());
+  program.addCommand(evalCommand());
+  program.addCommand(traceCommand());
 }

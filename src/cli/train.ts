@@ -9,7 +9,7 @@ import { EXIT_OK, note, parseNumberOption, printJson } from './common.ts';
 import { layoutOf, type ModelKind } from '../matntm/config.ts';
 import { presetFor, type PresetName } from '../matntm/presets.ts';
 import { BACKEND_OPTIONS, createEngine, type BackendOption } from '../matntm/engines/index.ts';
-import type { TrainSpec } from '../matntm/train.ts';
+import type { TrainSpec } from '../matntm/spec.ts';
 import type { TaskName } from '../matntm/tasks/types.ts';
 
 interface TrainCliOptions {
@@ -151,6 +151,7 @@ export function trainCommand(): Command {
         },
       });
       if (bar && started) bar.stop();
+      const final = result.final!;
       const summary = {
         task,
         model: spec.model,
@@ -158,7 +159,7 @@ export function trainCommand(): Command {
         parameters: result.parameters,
         iterations: result.iterations,
         secondsPerIteration: result.secondsPerIteration,
-        final: result.final,
+        final,
         preset: spec.preset,
         seed,
         softmax: config.softmax,
@@ -169,7 +170,7 @@ export function trainCommand(): Command {
       else {
         note(
           `done: ${result.iterations} iterations (${result.iterationsRun} in this run${result.secondsPerIteration ? `, ${result.secondsPerIteration.toFixed(3)} s each` : ''}); ` +
-            `held-out loss ${result.final.loss.toFixed(4)}, wrong bits per matrix ${result.final.bitErrorPerMatrix.toFixed(3)}, per sequence ${result.final.bitErrorPerSequence.toFixed(3)}; seed ${seed}` +
+            `held-out loss ${final.loss.toFixed(4)}, wrong bits per matrix ${final.bitErrorPerMatrix.toFixed(3)}, per sequence ${final.bitErrorPerSequence.toFixed(3)}; seed ${seed}` +
             (result.rollbacks.length ? `; ${result.rollbacks.length} rollback(s)` : ''),
         );
       }

@@ -33,6 +33,7 @@ export function verifyCommand(): Command {
     .option('--claim <id>', 'run one claim only (see the list with --list)')
     .option('--path <path>', 'with --claim: replay one fast-check counterexample path')
     .option('--step <derivation#index>', 'run one derivation step only (e.g. theorem-2#6): replays its counterexample')
+    .option('--experiment <dir>', 'an experiment record (matmem experiment … --out DIR) for the Section 6 claims; repeat for copy and recall', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--no-files', 'print the verdicts without writing the report files')
     .option('--list', 'list the registered claim ids and exit')
     .option('--json', 'print the report as one JSON document on stdout (human text goes to stderr)')
@@ -58,6 +59,7 @@ export function verifyCommand(): Command {
       if (opts.step !== undefined && opts.claim !== undefined) throw new InputError('give --claim or --step, not both');
       if (opts.path !== undefined && opts.claim === undefined) throw new InputError('--path replays a counterexample of one claim: give --claim too');
       const baseline = opts.baseline ? readBaseline(opts.baseline) : undefined;
+      const experiments = await readExperiments(opts.experiment as string[]);
       const ids = opts.step ? [] : opts.claim ? (registeredClaimIds().includes(opts.claim) ? [opts.claim] : []) : registeredClaimIds();
       const steps = selectedStepCount({ claim: opts.claim, step: opts.step });
       // progress on stderr: registry claims, then derivation steps (the long part)
@@ -71,7 +73,7 @@ export function verifyCommand(): Command {
       let report: Report;
       try {
         report = runVerify(
-          { seed, runs, claim: opts.claim, path: opts.path, step: opts.step },
+          { seed, runs, claim: opts.claim, path: opts.path, step: opts.step, experiments },
           {
             ...verifyHooks,
             onClaim: (id) => {
@@ -85,8 +87,8 @@ export function verifyCommand(): Command {
         bar.stop();
       }
       if (opts.claim === undefined && opts.step === undefined && opts.files) {
-        note('rendering figures 2–4 …');
-        report.figures = await reportFigures(seed);
+        note(`rendering figures 2–4${experiments.length ? ' and the experiments\' figures' : ''} …`);
+        report.figures = [...(await reportFigures(seed)), ...(await experimentReportFigures(experiments))];
       }
       if (opts.files) {
         const paths = writeReport(resolve(opts.out), report);
@@ -112,6 +114,22 @@ export function verifyCommand(): Command {
     });
 }
 
+/** The experiment records named by --experiment, read and checked before any work. */
+async function readExperiments(paths: string[]): Promise<{ path: string; record: import('../matntm/experiment/record.ts').ExperimentRecord }[]> {
+  if (paths.length === 0) return [];
+  const { readExperimentRecord } = await import('../matntm/experiment/record.ts');
+  const out = paths.map((path) => ({ path, record: readExperimentRecord(path) }));
+  const tasks = out.map((e) => e.record.config.task);
+  if (new Set(tasks).size !== tasks.length) throw new InputError(`--experiment: give at most one record per task (got ${tasks.join(', ')})`);
+  return out;
+}
+
+async function experimentReportFigures(experiments: { record: import('../matntm/experiment/record.ts').ExperimentRecord }[]) {
+  if (experiments.length === 0) return [];
+  const { experimentFigures } = await import('./experiment-figures.ts');
+  return (await Promise.all(experiments.map((e) => experimentFigures(e.record)))).flat();
+}
+
 function readBaseline(path: string): Record<string, Verdict> {
   if (!existsSync(path)) throw new InputError(`cannot read ${path}: no such file`);
   const parsed = parseJsonText(path, readFileOrExplain(path).toString('utf8')) as { verdicts?: Record<string, Verdict> };
@@ -127,10 +145,10 @@ function writeBaselineFile(path: string, seed: number, runs: number, verdicts: R
 function verdictTable(report: Report): string {
   const lines: string[] = [];
   const w = Math.max(...report.claims.map((c) => c.id.length), 10);
-  lines.push(`${'claim'.padEnd(w)}  ${'paper'.padEnd(12)} ${'exact'.padEnd(12)} source`);
+  lines.push(`${'claim'.padEnd(w)}  ${'paper'.padEnd(12)} ${'exact'.padEnd(12)} ${'experiments'.padEnd(12)} source`);
   for (const c of report.claims) {
     const v = (m: string) => c.results.find((r) => r.model === m)?.verdict ?? '—';
-    lines.push(`${c.id.padEnd(w)}  ${v('paper').padEnd(12)} ${v('exact').padEnd(12)} ${c.source}`);
+    lines.push(`${c.id.padEnd(w)}  ${v('paper').padEnd(12)} ${v('exact').padEnd(12)} ${v('experiment').padEnd(12)} ${c.source}`);
   }
   if (report.derivations.length > 0) {
     lines.push('');

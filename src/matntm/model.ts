@@ -5,6 +5,7 @@
 import type { Layout } from './config.ts';
 import type { Rng } from './rng.ts';
 import type { TaskBatch } from './tasks/types.ts';
+import type { HeadTrace } from './trace.ts';
 
 /**
  * Initial read and write weights, drawn per sequence as the reference does:
@@ -38,6 +39,8 @@ export interface Engine {
   readonly name: string;
   readonly layout: Layout;
   run(theta: Float32Array, batch: TaskBatch, w0: Float32Array | null, wantGrad: boolean): Promise<StepResult>;
+  /** MatNTM only: the forward pass of a batch with every sequence's head weights and memory per step. */
+  trace(theta: Float32Array, batch: TaskBatch, w0: Float32Array): Promise<HeadTrace>;
   dispose?(): void;
 }
 

@@ -4,7 +4,7 @@
  */
 import { compile, type TopLevelSpec } from 'vega-lite';
 import * as vega from 'vega';
-import type { CurvePoint } from './train.ts';
+import type { CurvePoint } from './spec.ts';
 
 const MAX_POINTS = 1000;
 

@@ -7,35 +7,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.ts';
 import { writeFileAtomic, writeFilesAtomic } from '../io/atomic.ts';
-import { initParameters, layoutOf, type ModelConfig, type ModelKind } from './config.ts';
-import { bitErrors, initialHeadWeights, type Engine } from './model.ts';
-import { newOptimizerState, optimizerStep, type OptimizerSettings, type OptimizerState } from './optim.ts';
-import type { PresetName } from './presets.ts';
+import { initParameters, layoutOf } from './config.ts';
+import { bitErrors, type Engine } from './model.ts';
+import { newOptimizerState, optimizerStep, type OptimizerState } from './optim.ts';
 import { Rng } from './rng.ts';
-import { copyBatch } from './tasks/copy.ts';
-import { recallBatch } from './tasks/recall.ts';
-import type { TaskBatch, TaskName } from './tasks/types.ts';
+import type { CurvePoint, HeldOutPoint, Metrics, TrainSpec } from './spec.ts';
+import { drawBatch } from './tasks/draw.ts';
 import { curveSvg } from './plot.ts';
 
-export interface TrainSpec {
-  task: TaskName;
-  model: ModelKind;
-  preset: PresetName;
-  config: ModelConfig;
-  optimizer: OptimizerSettings;
-  batch: number;
-  /** Copy: l range; recall: k range. */
-  minLength: number;
-  maxLength: number;
-  seed: number;
-}
-
-export interface CurvePoint {
-  iteration: number;
-  loss: number;
-  bitErrorPerMatrix: number;
-  bitErrorPerSequence: number;
-}
+export type { CurvePoint, HeldOutPoint, Metrics, TrainSpec } from './spec.ts';
+export { drawBatch } from './tasks/draw.ts';
 
 export interface Rollback {
   /** The iteration whose loss or gradient was not finite. */
@@ -43,12 +24,6 @@ export interface Rollback {
   /** The checkpoint iteration training went back to. */
   restoredTo: number;
   reason: string;
-}
-
-export interface Metrics {
-  loss: number;
-  bitErrorPerMatrix: number;
-  bitErrorPerSequence: number;
 }
 
 export interface TrainOptions {
@@ -65,6 +40,15 @@ export interface TrainOptions {
   injectNonFiniteAt?: number[];
   /** Give up after this many consecutive rollbacks. */
   maxConsecutiveRollbacks?: number;
+  /**
+   * Held-out evaluation every `every` iterations and at the last; the points are part of the training state (and
+   * of the checkpoint), so a resumed run has exactly the points of an uninterrupted one.
+   */
+  heldOut?: { every: number; evaluate: (theta: Float32Array, iteration: number) => Promise<HeldOutPoint> };
+  /** Called after each checkpoint is written. */
+  onCheckpoint?: (iteration: number) => void;
+  /** Skip the final held-out evaluation (the caller evaluates itself). */
+  skipFinalEvaluation?: boolean;
 }
 
 export interface TrainResult {
@@ -74,9 +58,11 @@ export interface TrainResult {
   iterationsRun: number;
   startedAt: number;
   secondsPerIteration: number | null;
-  final: Metrics;
+  /** Null with skipFinalEvaluation. */
+  final: Metrics | null;
   rollbacks: Rollback[];
   curve: CurvePoint[];
+  heldOut: HeldOutPoint[];
   theta: Float32Array;
 }
 
@@ -87,22 +73,11 @@ interface State {
   rng: number[];
   rollbacks: Rollback[];
   curve: CurvePoint[];
+  heldOut: HeldOutPoint[];
 }
 
 export const CHECKPOINT_FILE = 'checkpoint.json';
 const CHECKPOINT_FORMAT = 'matmem-matntm-checkpoint/1';
-
-/** Draw one training (or evaluation) batch of the spec's task, with the MatNTM's initial head weights. */
-export function drawBatch(spec: TrainSpec, rng: Rng, length?: number): { batch: TaskBatch; w0: Float32Array | null } {
-  const lo = length ?? spec.minLength;
-  const hi = length ?? spec.maxLength;
-  const batch =
-    spec.task === 'copy'
-      ? copyBatch(rng, { batch: spec.batch, minLength: lo, maxLength: hi })
-      : recallBatch(rng, { batch: spec.batch, minItems: lo, maxItems: hi });
-  const w0 = spec.config.model === 'matntm' ? initialHeadWeights(rng, spec.batch, spec.config.slots, spec.config.eps) : null;
-  return { batch, w0 };
-}
 
 /** The default number of held-out batches: every length (copy l, recall k) equally often, at least 8 batches. */
 export function defaultEvalBatches(spec: TrainSpec): number {
@@ -158,6 +133,7 @@ function cloneState(s: State): State {
     rng: s.rng.slice(),
     rollbacks: s.rollbacks.slice(),
     curve: s.curve.slice(),
+    heldOut: s.heldOut.slice(),
   };
 }
 
@@ -176,6 +152,7 @@ function serialize(spec: TrainSpec, s: State): string {
     rng: s.rng,
     rollbacks: s.rollbacks,
     curve,
+    ...(s.heldOut.length > 0 ? { heldOut: s.heldOut } : {}),
   });
 }
 
@@ -194,7 +171,7 @@ export function readCheckpoint(dir: string): { spec: TrainSpec; state: State } {
   const bps = f64(raw.curve.bitErrorPerSequence);
   const curve: CurvePoint[] = Array.from(loss, (l, i) => ({ iteration: i + 1, loss: l, bitErrorPerMatrix: bpm[i], bitErrorPerSequence: bps[i] }));
   return {
-    spec: raw.spec as TrainSpec,
+    spec: normalizeSpec(raw.spec as TrainSpec),
     state: {
       iteration: raw.iteration,
       theta: f32(raw.theta),
@@ -202,8 +179,14 @@ export function readCheckpoint(dir: string): { spec: TrainSpec; state: State } {
       rng: raw.rng,
       rollbacks: raw.rollbacks,
       curve,
+      heldOut: (raw.heldOut ?? []) as HeldOutPoint[],
     },
   };
+}
+
+/** Checkpoints written before item lengths existed hold recall runs at the paper's n = 2. */
+function normalizeSpec(spec: TrainSpec): TrainSpec {
+  return spec.task === 'recall' && spec.itemLength === undefined ? { ...spec, itemLength: 2 } : spec;
 }
 
 /** The fields of two specs that must agree for a resume (all of them). */
@@ -232,17 +215,19 @@ export async function train(spec: TrainSpec, engine: Engine, opts: TrainOptions)
   if (opts.resume) {
     if (!opts.outDir) throw new InputError('--resume needs --out DIR');
     const ck = readCheckpoint(opts.outDir);
-    const why = specMismatch(spec, ck.spec);
+    const why = specMismatch(normalizeSpec(spec), ck.spec);
     if (why) throw new InputError(`--resume: the checkpoint in ${opts.outDir} was made with other settings (${why})`);
     state = ck.state;
   } else {
     const initRng = new Rng(spec.seed);
     const theta = initParameters(layout, initRng);
-    state = { iteration: 0, theta, opt: newOptimizerState(layout.size), rng: new Rng(spec.seed + 1).state(), rollbacks: [], curve: [] };
+    state = { iteration: 0, theta, opt: newOptimizerState(layout.size), rng: new Rng(spec.seed + 1).state(), rollbacks: [], curve: [], heldOut: [] };
   }
   let good = cloneState(state);
   const writeCheckpoint = (s: State): void => {
-    if (opts.outDir) writeFileAtomic(join(opts.outDir, CHECKPOINT_FILE), serialize(spec, s));
+    if (!opts.outDir) return;
+    writeFileAtomic(join(opts.outDir, CHECKPOINT_FILE), serialize(spec, s));
+    opts.onCheckpoint?.(s.iteration);
   };
   const startedAt = state.iteration;
   const t0 = performance.now();
@@ -287,6 +272,7 @@ export async function train(spec: TrainSpec, engine: Engine, opts: TrainOptions)
       continue;
     }
     consecutive = 0;
+    if (opts.heldOut && (it % opts.heldOut.every === 0 || it === opts.iterations)) state.heldOut.push(await opts.heldOut.evaluate(state.theta, it));
     opts.onIteration?.(it, opts.iterations, point);
     if (it % checkpointEvery === 0 || it === opts.iterations) {
       good = cloneState(state);
@@ -295,7 +281,7 @@ export async function train(spec: TrainSpec, engine: Engine, opts: TrainOptions)
   }
   const seconds = (performance.now() - t0) / 1000;
   const iterationsRun = state.iteration - startedAt;
-  const final = await evaluate(engine, spec, state.theta, opts.evalBatches ?? defaultEvalBatches(spec));
+  const final = opts.skipFinalEvaluation ? null : await evaluate(engine, spec, state.theta, opts.evalBatches ?? defaultEvalBatches(spec));
   if (opts.outDir) {
     if (state.iteration === 0) writeCheckpoint(state);
     writeFilesAtomic([
@@ -313,6 +299,7 @@ export async function train(spec: TrainSpec, engine: Engine, opts: TrainOptions)
     final,
     rollbacks: state.rollbacks,
     curve: state.curve,
+    heldOut: state.heldOut,
     theta: state.theta,
   };
 }

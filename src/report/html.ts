@@ -42,7 +42,7 @@ function verdictTable(report: Report): string {
   return [
     '<h2 id="verdict-summary">Verdicts</h2>',
     `<ul class="meta">${MODELS.map((m) => `<li>${esc(tallySentence(report, m))}</li>`).join('')}</ul>`,
-    '<table id="verdicts"><thead><tr><th>claim</th><th>where in the paper</th><th>paper model</th><th>exact model</th></tr></thead><tbody>',
+    '<table id="verdicts"><thead><tr><th>claim</th><th>where in the paper</th><th>paper model</th><th>exact model</th><th>experiments</th></tr></thead><tbody>',
     ...rows,
     '</tbody></table>',
   ].join('\n');

@@ -35,8 +35,8 @@ export function verdictTable(report: Report): string[] {
     '',
     ...MODELS.map((m) => `- ${tallySentence(report, m)}`),
     '',
-    '| claim | where in the paper | paper | exact |',
-    '| --- | --- | --- | --- |',
+    '| claim | where in the paper | paper | exact | experiments |',
+    '| --- | --- | --- | --- | --- |',
     ...report.claims.map((c) => `| [${c.id}](#${anchor(c.id)}) | ${cell(c.source)} | ${MODELS.map((m) => verdictCell(c, m)).join(' | ')} |`),
   ];
 }

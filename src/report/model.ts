@@ -4,7 +4,10 @@
  */
 
 export type Verdict = 'holds' | 'fails' | 'inconclusive';
-export type ModelName = 'paper' | 'exact';
+/** 'experiment': the Section 6 claims, decided from trained networks (experiment records). */
+export type ModelName = AnalyticModel | 'experiment';
+/** The two float64 models of the linear system. */
+export type AnalyticModel = 'paper' | 'exact';
 export type StepMethod = 'symbolic' | 'identity' | 'numeric';
 
 /** Summary statistics of the quantity a claim tests, over the cases run. */

@@ -2,7 +2,7 @@
 import type { ClaimReport, ClaimResult, ModelName, Report, Verdict, WitnessResult } from './model.ts';
 
 /** The verdict table's columns, in order. */
-export const MODELS: readonly ModelName[] = ['paper', 'exact'];
+export const MODELS: readonly ModelName[] = ['paper', 'exact', 'experiment'];
 export const VERDICTS: readonly Verdict[] = ['holds', 'fails', 'inconclusive'];
 
 export function resultFor(claim: ClaimReport, model: ModelName): ClaimResult | undefined {
@@ -19,7 +19,7 @@ export function verdictTally(report: Report): Record<ModelName, Record<Verdict, 
 /** "paper model: 10 hold, 3 fail, 1 inconclusive" */
 export function tallySentence(report: Report, model: ModelName): string {
   const t = verdictTally(report)[model];
-  return `${model} model: ${t.holds} hold, ${t.fails} fail, ${t.inconclusive} inconclusive`;
+  return `${model === 'experiment' ? 'experiments (Section 6)' : `${model} model`}: ${t.holds} hold, ${t.fails} fail, ${t.inconclusive} inconclusive`;
 }
 
 /** The structured evidence of a witness in one line: points and error bound, or cases, worst gap and tolerance. */

@@ -22,8 +22,8 @@ describe('matmem figure', () => {
     const r = runCli(['figure', '4', '--out', file]);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(file, 'utf8')).toMatch(/<svg[\s\S]*<\/svg>/);
-    const bad = runCli(['figure', '5']);
+    const bad = runCli(['figure', '11']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/figure must be 2, 3 or 4/);
+    expect(bad.stderr).toMatch(/figure must be 2, 3, 4, 5, 6, 7, 8 or 9/);
   });
 });

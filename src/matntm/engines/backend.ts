@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError } from '../../errors.ts';
+import { isSoftwareAdapter } from './adapter.ts';
 
 // No module prints: PROD silences TF.js's console notes (the tfjs-node advertisement on first use of cpu).
 tf.env().set('PROD', true);
@@ -53,9 +54,7 @@ export function probeWebGpu(timeoutMs = 20_000): Promise<WebGpuProbe> {
       const info = adapter.info ?? {};
       const desc: Record<string, string> = {};
       for (const k of ['vendor', 'architecture', 'device', 'description']) desc[k] = String(info[k] ?? '');
-      const text = `${desc.architecture} ${desc.description} ${desc.device}`.toLowerCase();
-      const software = /software|llvmpipe|lavapipe|swiftshader/.test(text);
-      return { available: true, adapter: desc, software };
+      return { available: true, adapter: desc, software: isSoftwareAdapter(desc) };
     } catch (err) {
       return { available: false, reason: `WebGPU unavailable: ${(err as Error).message}` };
     }

@@ -19,6 +19,7 @@
 import type { BilinearSpec, Layout } from '../config.ts';
 import type { Engine, StepResult } from '../model.ts';
 import type { TaskBatch } from '../tasks/types.ts';
+import type { HeadTrace } from '../trace.ts';
 
 type F64 = Float64Array;
 
@@ -330,6 +331,24 @@ class Bilinear {
   }
 }
 
+/** The trace of a forward pass: weights after step t at (bh·(T+1) + t + 1)·N, memory after step t at (b·(T+1) + t + 1)·NM. */
+function captured(B: number, T: number, N: number, m0: number, m1: number, NM: number, W: F64, Mem: F64, outputs: Float32Array): HeadTrace {
+  const read = new Float32Array(B * T * N);
+  const write = new Float32Array(B * T * N);
+  const memory = new Float32Array(B * T * NM);
+  for (let b = 0; b < B; b++) {
+    for (let t = 0; t < T; t++) {
+      const o = (b * T + t) * N;
+      for (let j = 0; j < N; j++) {
+        read[o + j] = W[(2 * b * (T + 1) + t + 1) * N + j];
+        write[o + j] = W[((2 * b + 1) * (T + 1) + t + 1) * N + j];
+      }
+      memory.set(Mem.subarray((b * (T + 1) + t + 1) * NM, (b * (T + 1) + t + 2) * NM), (b * T + t) * NM);
+    }
+  }
+  return { sequences: B, steps: T, slots: N, slot: [m0, m1], read, write, memory, outputs };
+}
+
 export class FusedEngine implements Engine {
   readonly name = 'fused';
   private readonly cellP: Bilinear[];
@@ -365,6 +384,16 @@ export class FusedEngine implements Engine {
     return this.runSync(theta, batch, w0, wantGrad);
   }
 
+  async trace(theta: Float32Array, batch: TaskBatch, w0: Float32Array): Promise<HeadTrace> {
+    return this.traceSync(theta, batch, w0);
+  }
+
+  traceSync(theta: Float32Array, batch: TaskBatch, w0: Float32Array): HeadTrace {
+    if (this.layout.config.model !== 'matntm') throw new Error('only the MatNTM has heads and memory to trace');
+    const [ro, co] = this.layout.config.output;
+    return this.runShard(theta, batch, w0, false, batch.batch * batch.outputSteps * ro * co, true).trace!;
+  }
+
   runSync(theta: Float32Array, batch: TaskBatch, w0: Float32Array | null, wantGrad: boolean): StepResult {
     const r = this.runShard(theta, batch, w0, wantGrad, batch.batch * batch.outputSteps * this.layout.config.output[0] * this.layout.config.output[1]);
     return { loss: r.loss, outputs: r.outputs, ...(r.grad ? { grad: Float32Array.from(r.grad) } : {}) };
@@ -374,7 +403,7 @@ export class FusedEngine implements Engine {
    * The loss Σ BCE / normalizer of this batch and its float64 gradient. With the normalizer of a whole
    * batch, the results of its shards (consecutive sequences) add up to the whole batch's (sharded.ts).
    */
-  runShard(theta: Float32Array, batch: TaskBatch, w0: Float32Array | null, wantGrad: boolean, normalizer: number): { loss: number; outputs: Float32Array; grad?: Float64Array } {
+  runShard(theta: Float32Array, batch: TaskBatch, w0: Float32Array | null, wantGrad: boolean, normalizer: number, captureTrace = false): { loss: number; outputs: Float32Array; grad?: Float64Array; trace?: HeadTrace } {
     const cfg = this.layout.config;
     const ntm = cfg.model === 'matntm';
     if (ntm && !w0) throw new Error('the MatNTM needs initial head weights');
@@ -605,6 +634,7 @@ export class FusedEngine implements Engine {
         }
       }
     }
+    if (captureTrace) return { loss: loss / count, outputs, trace: captured(B, T, N, m0, m1, NM, W, Mem, outputs) };
     if (!wantGrad) return { loss: loss / count, outputs };
 
     // ---------------- backward ----------------

@@ -3,10 +3,32 @@
  * `webgpu`: the TF.js engine on that backend; `auto`: webgpu when the adapter is a real GPU
  * (not a software rasteriser), else fused.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { Layout } from '../config.ts';
 import type { Engine } from '../model.ts';
 import { ShardedFusedEngine } from './sharded.ts';
 import { InputError } from '../../errors.ts';
+import { isSoftwareAdapter } from './adapter.ts';
+
+export { isSoftwareAdapter };
+
+
+/**
+ * Whether a real GPU adapter exists, asked in a child process (probe-webgpu.mjs) so that Dawn is
+ * never loaded into this one unless a TF.js backend will run: its driver messages stay out of the
+ * fused engine's output.
+ */
+export function probeGpuIsolated(timeoutMs = 30_000): { available: boolean; reason?: string; adapter?: Record<string, string> } {
+  const script = fileURLToPath(new URL('./probe-webgpu.mjs', import.meta.url));
+  const r = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+  const line = (r.stdout ?? '').trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line);
+  } catch {
+    return { available: false, reason: r.error ? `the WebGPU probe failed (${r.error.message})` : 'the WebGPU probe gave no answer' };
+  }
+}
 
 export type BackendOption = 'auto' | 'fused' | 'cpu' | 'wasm' | 'webgpu';
 export const BACKEND_OPTIONS: BackendOption[] = ['auto', 'fused', 'cpu', 'wasm', 'webgpu'];
@@ -24,12 +46,12 @@ export async function createEngine(layout: Layout, option: BackendOption, opts: 
   let tfName: 'cpu' | 'wasm' | 'webgpu';
   let adapter: Record<string, string> | undefined;
   if (option === 'fused') return { engine: new ShardedFusedEngine(layout, opts.threads), backend: 'fused' };
-  const backend = await import('./backend.ts');
   if (option === 'auto') {
-    const probe = await backend.probeWebGpu();
-    if (!(probe.available && !probe.software)) return { engine: new ShardedFusedEngine(layout, opts.threads), backend: 'fused', adapter: probe.adapter };
+    const probe = probeGpuIsolated();
+    if (!(probe.available && !isSoftwareAdapter(probe.adapter))) return { engine: new ShardedFusedEngine(layout, opts.threads), backend: 'fused', adapter: probe.adapter };
     tfName = 'webgpu';
   } else tfName = option;
+  const backend = await import('./backend.ts');
   const used = await backend.useBackend(tfName);
   adapter = used.adapter;
   const { TfjsEngine } = await import('./tfjs.ts');

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { Layout } from '../config.ts';
 import type { Engine, StepResult } from '../model.ts';
 import type { TaskBatch } from '../tasks/types.ts';
+import type { HeadTrace } from '../trace.ts';
 import { FusedEngine } from './fused.ts';
 
 /**
@@ -36,7 +37,7 @@ export function sliceBatch(batch: TaskBatch, b0: number, b1: number): TaskBatch 
   for (let t = 0; t < batch.steps; t++) inputs.set(batch.inputs.subarray((t * batch.batch + b0) * inSize, (t * batch.batch + b1) * inSize), t * n * inSize);
   const targets = new Float32Array(batch.outputSteps * n * outSize);
   for (let s = 0; s < batch.outputSteps; s++) targets.set(batch.targets.subarray((s * batch.batch + b0) * outSize, (s * batch.batch + b1) * outSize), s * n * outSize);
-  return { ...batch, batch: n, inputs, targets };
+  return { ...batch, batch: n, inputs, targets, ...(batch.queries ? { queries: batch.queries.slice(b0, b1) } : {}) };
 }
 
 /** Initial head weights [(h·B + b)·N + j] of sequences b0..b1−1. */
@@ -126,6 +127,11 @@ export class ShardedFusedEngine implements Engine {
   private worker(i: number): ShardWorker {
     while (this.workers.length <= i) this.workers.push(new ShardWorker(this.layout));
     return this.workers[i];
+  }
+
+  /** Tracing is a forward pass of a few sequences: it runs on this thread. */
+  trace(theta: Float32Array, batch: TaskBatch, w0: Float32Array): Promise<HeadTrace> {
+    return this.local.trace(theta, batch, w0);
   }
 
   async run(theta: Float32Array, batch: TaskBatch, w0: Float32Array | null, wantGrad: boolean): Promise<StepResult> {

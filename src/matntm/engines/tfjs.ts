@@ -9,6 +9,7 @@
 import type { BilinearSpec, Layout } from '../config.ts';
 import type { Engine, StepResult } from '../model.ts';
 import type { TaskBatch } from '../tasks/types.ts';
+import type { HeadTrace } from '../trace.ts';
 import { tf } from './backend.ts';
 
 type T = tf.Tensor;
@@ -56,8 +57,43 @@ export class TfjsEngine implements Engine {
     }
   }
 
-  /** Loss (mean BCE from logits) and output probabilities [outputSteps, B, ro, co]. */
-  private forward(th: T, xs: T[], ys: T, w0: T | null, batch: TaskBatch): { loss: tf.Scalar; out: T } {
+  /** The forward pass with the read and write weights and the memory after every step (the fused engine's oracle). */
+  async trace(theta: Float32Array, batch: TaskBatch, w0: Float32Array): Promise<HeadTrace> {
+    const cfg = this.layout.config;
+    if (cfg.model !== 'matntm') throw new Error('only the MatNTM has heads and memory to trace');
+    const B = batch.batch;
+    const [ri, ci] = cfg.input;
+    const [ro, co] = cfg.output;
+    const N = cfg.slots;
+    const [m0, m1] = cfg.slot;
+    const T = batch.steps;
+    const res = tf.tidy(() => {
+      const thetaT = tf.tensor1d(theta);
+      const xs = tf.unstack(tf.tensor4d(batch.inputs, [T, B, ri, ci]).transpose([0, 2, 1, 3]));
+      const ys = tf.tensor4d(batch.targets, [batch.outputSteps, B, ro, co]).transpose([0, 2, 1, 3]);
+      const w0T = tf.tensor3d(w0, [2, B, N]).transpose([0, 2, 1]);
+      const steps: { read: T; write: T; memory: T }[] = [];
+      const r = this.forward(thetaT, xs, ys, w0T, batch, steps);
+      return {
+        out: r.out,
+        read: tf.stack(steps.map((x) => x.read)).transpose([2, 0, 1]), // [T, N, B] → [B, T, N]
+        write: tf.stack(steps.map((x) => x.write)).transpose([2, 0, 1]),
+        memory: tf.stack(steps.map((x) => x.memory)).transpose([3, 0, 1, 2, 4]), // [T, N, m0, B, m1] → [B, T, N, m0, m1]
+      };
+    });
+    try {
+      const [outputs, read, write, memory] = await Promise.all([res.out.data(), res.read.data(), res.write.data(), res.memory.data()]);
+      return { sequences: B, steps: T, slots: N, slot: [m0, m1], read: new Float32Array(read), write: new Float32Array(write), memory: new Float32Array(memory), outputs: new Float32Array(outputs) };
+    } finally {
+      tf.dispose([res.out, res.read, res.write, res.memory]);
+    }
+  }
+
+  /**
+   * Loss (mean BCE from logits) and output probabilities [outputSteps, B, ro, co]. With `trace`, the
+   * read and write weights [N, B] and the memory [N, m0, B, m1] of every step are appended to it.
+   */
+  private forward(th: T, xs: T[], ys: T, w0: T | null, batch: TaskBatch, trace?: { read: T; write: T; memory: T }[]): { loss: tf.Scalar; out: T } {
     const lay = this.layout;
     const cfg = lay.config;
     const B = batch.batch;
@@ -141,6 +177,7 @@ export class TfjsEngine implements Engine {
         M = M.mul(tf.scalar(1).sub(ww.mul(E.expandDims(0)))).add(ww.mul(A.expandDims(0)));
         R = w[0].reshape([N, 1, B, 1]).mul(M).sum(0); // [m0, B, m1]
         wPrev = w;
+        trace?.push({ read: w[0], write: w[1], memory: M });
       }
       if (t >= outStart) {
         let z = apply(outY, Htop);

@@ -43,5 +43,5 @@ export function copyBatch(rng: Rng, opts: CopyOptions): TaskBatch {
     const base = (l * B + b) * mat + (rows - 1) * cols;
     for (let j = 0; j < cols; j++) inputs[base + j] = 1; // end delimiter: fifth row all ones
   }
-  return { batch: B, steps, rows, cols, inputs, outputSteps: l, targets };
+  return { batch: B, steps, rows, cols, inputs, outputSteps: l, targets, length: l };
 }

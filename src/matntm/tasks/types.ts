@@ -11,6 +11,11 @@ export interface TaskBatch {
   outputSteps: number;
   /** [outputSteps][batch][rows][cols]. */
   targets: Float32Array;
+  /** Copy: the sequence length l; recall: the item count k (one per batch, as in the reference). */
+  length: number;
+  /** Recall only: matrices per item (the paper's n) and each sequence's 1-based query item c. */
+  itemLength?: number;
+  queries?: Int32Array;
 }
 
 export type TaskName = 'copy' | 'recall';

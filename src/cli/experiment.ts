@@ -1,0 +1,203 @@
+/**
+ * `matmem experiment copy|recall`: the Section 6 grid (models × seeds) with held-out curves, the
+ * length generalization of Fig. 9 and the NTM-algorithm statistic, written to DIR/experiment.json
+ * with the figures; resumable (each run checkpoints itself).
+ */
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../errors.ts';
+import { prepareOutputDir } from '../io/output-paths.ts';
+import { EXIT_OK, note, parseNumberOption, printJson } from './common.ts';
+import { BACKEND_HELP, parseBackend, parseItemLength, parseModels, parsePreset, parseSoftmax, parseTask, parseThreads } from './training-options.ts';
+import { experimentConfig, parseIntegerList, type ExperimentOverrides } from '../matntm/experiment/config.ts';
+import type { ExperimentRecord, RunRecord } from '../matntm/experiment/record.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+interface ExperimentCliOptions {
+  models: string;
+  seeds: string;
+  preset: string;
+  out: string;
+  iterations?: string;
+  batch?: string;
+  trainLengths?: string;
+  itemLength?: string;
+  softmax: string;
+  evalEvery?: string;
+  evalBatches?: string;
+  evalLengths?: string;
+  evalItemLengths?: string;
+  backend: string;
+  threads?: string;
+  progress: boolean;
+  json?: boolean;
+}
+
+const HELP = `
+What it writes (DIR = --out):
+  DIR/experiment.json     configuration, version, and per run: the training curve (window means), the
+                          held-out curve (every --eval-every iterations, every training length, batches
+                          with their own seed, the same for every run), the final held-out metrics, the
+                          cost at --eval-lengths (and, for recall, --eval-item-lengths), the NTM-algorithm
+                          statistic (MatNTM), the parameter count and the wall time
+  DIR/runs/<model>-seed<S>/checkpoint.json, run.json   one folder per run
+  DIR/figure-5.svg (copy) or figure-7.svg (recall), DIR/figure-9.svg
+
+Run the same command again to resume: finished runs are reused, an interrupted one continues from its
+last checkpoint bit for bit, and experiment.json comes out the same (its "timing" fields apart).
+A folder holding an experiment with other settings is refused.
+
+Then: matmem verify --experiment DIR     (the Section 6 claims, decided from the record)
+      matmem figure 5 --experiment DIR   matmem eval DIR --lengths 1..40   matmem trace DIR
+
+${BACKEND_HELP}
+
+Examples:
+  matmem experiment copy --out exp-copy                       quick preset, both models, seeds 1..5
+  matmem experiment recall --seeds 1..3 --out exp-recall
+  matmem experiment copy --models matntm --seeds 1 --iterations 500 --out tiny
+`;
+
+export function experimentCommand(): Command {
+  return new Command('experiment')
+    .summary('train MatNTM and Matrix RNN over several seeds (Section 6) and record curves and held-out metrics')
+    .description('Run the Section 6 experiment grid (models × seeds) on the matrix copy or associative-recall task and write DIR/experiment.json, the record that `matmem verify --experiment DIR` decides the Section 6 claims from.')
+    .argument('<task>', 'copy | recall')
+    .option('--models <list>', 'comma-separated: matntm, matrnn', 'matntm,matrnn')
+    .option('--seeds <list>', 'seeds, e.g. 1..5 or 1,4,9', '1..5')
+    .addOption(new Option('--preset <preset>', 'quick (minutes per run on a CPU) | paper (the reference settings)').default('quick'))
+    .requiredOption('--out <dir>', 'experiment folder (created; resumed when it holds the same experiment)')
+    .option('--iterations <n>', "training iterations per run (default: the preset's)")
+    .option('--batch <n>', "sequences per batch (default: the preset's)")
+    .option('--train-lengths <A..B>', "training lengths: copy l, recall k (default: the preset's)")
+    .option('--item-length <n>', 'recall: matrices per item n (default 2, the paper)')
+    .addOption(new Option('--softmax <kind>', 'clamped (the reference) | standard').default('clamped'))
+    .option('--eval-every <K>', 'held-out evaluation every K iterations (default: iterations / 36)')
+    .option('--eval-batches <n>', 'held-out batches per training length at each evaluation', '2')
+    .option('--eval-lengths <A..B>', 'lengths of the final cost-against-length evaluation (default: copy 1..2·max, recall 2..2·max)')
+    .option('--eval-item-lengths <A..B>', 'recall: item lengths n of the final evaluation (default 1..6)')
+    .addOption(new Option('--backend <backend>', 'fused | cpu | wasm | webgpu | auto').default('fused'))
+    .option('--threads <n>', 'CPU threads of the fused engine (default: every core, at most 8)')
+    .option('--no-progress', 'no progress on stderr')
+    .option('--json', 'print a summary of the record as JSON on stdout')
+    .addHelpText('after', HELP)
+    .action(async (taskArg: string, o: ExperimentCliOptions) => {
+      // everything is checked before the first iteration
+      const task = parseTask(taskArg);
+      const models = parseModels(o.models);
+      const seeds = parseIntegerList('--seeds', o.seeds, 0, 2 ** 32 - 1);
+      const preset = parsePreset(o.preset);
+      const backend = parseBackend(o.backend);
+      const threads = parseThreads(o.threads);
+      const overrides: ExperimentOverrides = { softmax: parseSoftmax(o.softmax) };
+      if (o.iterations !== undefined) overrides.iterations = parseNumberOption('--iterations', o.iterations, { integer: true, min: 0, max: 10_000_000 });
+      if (o.batch !== undefined) overrides.batch = parseNumberOption('--batch', o.batch, { integer: true, min: 1, max: 4096 });
+      if (o.trainLengths !== undefined) {
+        const ls = parseIntegerList('--train-lengths', o.trainLengths, task === 'copy' ? 1 : 2, 1000);
+        overrides.minLength = Math.min(...ls);
+        overrides.maxLength = Math.max(...ls);
+      }
+      overrides.itemLength = parseItemLength(o.itemLength, task);
+      if (o.evalEvery !== undefined) overrides.evalEvery = parseNumberOption('--eval-every', o.evalEvery, { integer: true, min: 1 });
+      overrides.evalBatches = parseNumberOption('--eval-batches', o.evalBatches ?? '2', { integer: true, min: 1, max: 1000 });
+      if (o.evalLengths !== undefined) overrides.lengths = parseIntegerList('--eval-lengths', o.evalLengths, task === 'copy' ? 1 : 2, 1000);
+      if (o.evalItemLengths !== undefined) {
+        if (task !== 'recall') throw new InputError('--eval-item-lengths is a recall option');
+        overrides.itemLengths = parseIntegerList('--eval-item-lengths', o.evalItemLengths, 1, 20);
+      }
+      const config = experimentConfig(task, models, seeds, preset, overrides);
+      const dir = prepareOutputDir('--out', o.out);
+      const { runExperiment } = await import('../matntm/experiment/run.ts');
+      const { createEngine } = await import('../matntm/engines/index.ts');
+      const total = config.models.length * config.seeds.length;
+      note(`matmem experiment: ${task}, ${config.models.join(' and ')} × seeds ${o.seeds} (${total} runs), preset ${preset}, ${config.iterations} iterations each, held-out every ${config.evalEvery}; writing ${dir}`);
+      const progress = runProgress(o.progress);
+      const record = await runExperiment(config, dir, {
+        version: pkg.version,
+        createEngine: (layout) => createEngine(layout, backend, { threads }),
+        hooks: progress.hooks,
+      });
+      progress.stop();
+      const { writeExperimentFigures } = await import('./experiment-figures.ts');
+      const figures = await writeExperimentFigures(record, dir);
+      note(summaryTable(record));
+      note(`wrote ${join(dir, 'experiment.json')}${figures.length ? `, ${figures.join(', ')}` : ''}`);
+      note(`next: matmem verify --experiment ${o.out}`);
+      if (o.json) printJson(summaryJson(record, dir));
+      process.exitCode = EXIT_OK;
+    });
+}
+
+/** Progress on stderr: a bar per run on a terminal, a line every 15 s otherwise. */
+function runProgress(enabled: boolean) {
+  const tty = process.stderr.isTTY === true;
+  let bar: cliProgress.SingleBar | null = null;
+  let last = 0;
+  let label = '';
+  let heldOut = '-';
+  const stopBar = () => {
+    bar?.stop();
+    bar = null;
+  };
+  return {
+    stop: stopBar,
+    hooks: enabled
+      ? {
+          onRunStart: (i: number, n: number, run: { id: string }, state: string, iteration: number) => {
+            stopBar();
+            label = `run ${i + 1}/${n} ${run.id}`;
+            heldOut = '-';
+            note(`${label}: ${state === 'finished' ? 'finished earlier, reused' : state === 'resumed' ? `resumed at iteration ${iteration}` : 'started'}`);
+          },
+          onIteration: (_id: string, it: number, total: number, p: { loss: number }) => {
+            if (tty) {
+              if (!bar) {
+                bar = new cliProgress.SingleBar({ stream: process.stderr, format: `${label} [{bar}] {value}/{total} | loss {loss} | held-out bits/matrix {held} | eta {eta_formatted}`, hideCursor: true }, cliProgress.Presets.shades_classic);
+                bar.start(total, it - 1, { loss: '-', held: heldOut });
+              }
+              bar.update(it, { loss: p.loss.toFixed(4), held: heldOut });
+            } else if (it === total || performance.now() - last > 15_000) {
+              last = performance.now();
+              note(`${label}: iteration ${it}/${total}, training loss ${p.loss.toFixed(4)}, held-out wrong bits per matrix ${heldOut}`);
+            }
+          },
+          onHeldOut: (_id: string, p: { mean: { bitErrorPerMatrix: number } }) => {
+            heldOut = p.mean.bitErrorPerMatrix.toFixed(3);
+          },
+          onPhase: (_id: string, phase: string) => {
+            stopBar();
+            note(`${label}: ${phase}`);
+          },
+          onRunDone: (r: RunRecord) => {
+            stopBar();
+            note(`${label}: done, final held-out ${r.final.mean.bitErrorPerMatrix.toFixed(3)} wrong bits per matrix, BCE ${r.final.mean.loss.toFixed(4)}, ${r.timing.seconds.toFixed(0)} s`);
+          },
+        }
+      : {},
+  };
+}
+
+function summaryTable(record: ExperimentRecord): string {
+  const lines = ['', 'model    seed  parameters  iterations  held-out BCE  wrong bits/matrix  wrong bits/sequence  NTM algorithm  seconds'];
+  for (const r of record.runs) {
+    const alg = r.algorithm ? `${r.algorithm.following}/${r.algorithm.sequences}` : '—';
+    lines.push(
+      `${r.model.padEnd(8)} ${String(r.seed).padStart(4)}  ${String(r.parameters).padStart(10)}  ${String(r.iterations).padStart(10)}  ${r.final.mean.loss.toFixed(4).padStart(12)}  ${r.final.mean.bitErrorPerMatrix.toFixed(3).padStart(17)}  ${r.final.mean.bitErrorPerSequence.toFixed(3).padStart(19)}  ${alg.padStart(13)}  ${r.timing.seconds.toFixed(0).padStart(7)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function summaryJson(record: ExperimentRecord, dir: string) {
+  return {
+    task: record.config.task,
+    out: dir,
+    record: join(dir, 'experiment.json'),
+    config: record.config,
+    runs: record.runs.map((r) => ({ id: r.id, model: r.model, seed: r.seed, parameters: r.parameters, iterations: r.iterations, final: r.final.mean, algorithm: r.algorithm ?? null, seconds: r.timing.seconds, backend: r.timing.backend })),
+    seconds: record.timing.seconds,
+  };
+}

@@ -1,0 +1,47 @@
+/** The exact tests against values worked out by hand (binomial sums, closed-form Clopper–Pearson ends, hypergeometric tables). */
+import { describe, expect, it } from 'vitest';
+import { binomialUpperTail, clopperPearson, fisherExact, signTest } from '../../src/claims/exact-tests.ts';
+
+describe('exact small-sample tests', () => {
+  it('binomial tails: P(X ≥ 5 | 5, ½) = 1/32, P(X ≥ 4 | 5, ½) = 6/32, P(X ≥ 9 | 10, ½) = 11/1024', () => {
+    expect(binomialUpperTail(5, 5)).toBeCloseTo(1 / 32, 15);
+    expect(binomialUpperTail(4, 5)).toBeCloseTo(6 / 32, 15);
+    expect(binomialUpperTail(9, 10)).toBeCloseTo(11 / 1024, 15);
+    expect(binomialUpperTail(0, 7)).toBe(1);
+  });
+
+  it('the sign test drops ties and reports the smallest p its pairs can reach', () => {
+    const t = signTest([1, 2, 3, 0, -1]);
+    expect([t.agree, t.disagree, t.ties]).toEqual([3, 1, 1]);
+    expect(t.p).toBeCloseTo(5 / 16, 15); // P(X ≥ 3 | 4)
+    expect(t.pOpposite).toBeCloseTo(15 / 16, 15); // P(X ≥ 1 | 4)
+    expect(t.smallestP).toBe(1 / 16);
+  });
+
+  it('Clopper–Pearson: the ends for k = 0 and k = n have closed forms (α/2)^(1/n)', () => {
+    const [lo0, hi0] = clopperPearson(0, 10);
+    expect(lo0).toBe(0);
+    expect(hi0).toBeCloseTo(1 - 0.025 ** (1 / 10), 9);
+    const [lo1, hi1] = clopperPearson(10, 10);
+    expect(lo1).toBeCloseTo(0.025 ** (1 / 10), 9);
+    expect(hi1).toBe(1);
+    // k = 5 of 10: symmetric around ½ (0.187, 0.813 in the standard tables)
+    const [a, b] = clopperPearson(5, 10);
+    expect(a + b).toBeCloseTo(1, 9);
+    expect(a).toBeCloseTo(0.187086, 5);
+  });
+
+  it("Fisher's exact test: 5/0 vs 0/5 gives 2/252; identical rows give 1", () => {
+    expect(fisherExact(5, 0, 0, 5)).toBeCloseTo(2 / 252, 12);
+    expect(fisherExact(2, 3, 2, 3)).toBeCloseTo(1, 12);
+    // 3/2 vs 0/5: tables at least as extreme are x = 3 (10/252·…); sum computed from the hypergeometric pmf
+    const p = (x: number) => (comb(5, x) * comb(5, 3 - x)) / comb(10, 3);
+    expect(fisherExact(3, 2, 0, 5)).toBeCloseTo(p(3) + p(0), 12);
+  });
+});
+
+function comb(n: number, k: number): number {
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  return c;
+}
