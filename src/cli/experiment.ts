@@ -131,7 +131,7 @@ export function experimentCommand(): Command {
     });
 }
 
-/** Progress on stderr: a bar per run on a terminal, a line every 15 s otherwise. */
+/** Progress on stderr: a bar per run on a terminal, a line every 15 s otherwise (--no-progress: only each run's start and end). */
 function runProgress(enabled: boolean) {
   const tty = process.stderr.isTTY === true;
   let bar: cliProgress.SingleBar | null = null;
@@ -144,39 +144,39 @@ function runProgress(enabled: boolean) {
   };
   return {
     stop: stopBar,
-    hooks: enabled
-      ? {
-          onRunStart: (i: number, n: number, run: { id: string }, state: string, iteration: number) => {
-            stopBar();
-            label = `run ${i + 1}/${n} ${run.id}`;
-            heldOut = '-';
-            note(`${label}: ${state === 'finished' ? 'finished earlier, reused' : state === 'resumed' ? `resumed at iteration ${iteration}` : 'started'}`);
-          },
-          onIteration: (_id: string, it: number, total: number, p: { loss: number }) => {
-            if (tty) {
-              if (!bar) {
-                bar = new cliProgress.SingleBar({ stream: process.stderr, format: `${label} [{bar}] {value}/{total} | loss {loss} | held-out bits/matrix {held} | eta {eta_formatted}`, hideCursor: true }, cliProgress.Presets.shades_classic);
-                bar.start(total, it - 1, { loss: '-', held: heldOut });
-              }
-              bar.update(it, { loss: p.loss.toFixed(4), held: heldOut });
-            } else if (it === total || performance.now() - last > 15_000) {
-              last = performance.now();
-              note(`${label}: iteration ${it}/${total}, training loss ${p.loss.toFixed(4)}, held-out wrong bits per matrix ${heldOut}`);
-            }
-          },
-          onHeldOut: (_id: string, p: { mean: { bitErrorPerMatrix: number } }) => {
-            heldOut = p.mean.bitErrorPerMatrix.toFixed(3);
-          },
-          onPhase: (_id: string, phase: string) => {
-            stopBar();
-            note(`${label}: ${phase}`);
-          },
-          onRunDone: (r: RunRecord) => {
-            stopBar();
-            note(`${label}: done, final held-out ${r.final.mean.bitErrorPerMatrix.toFixed(3)} wrong bits per matrix, BCE ${r.final.mean.loss.toFixed(4)}, ${r.timing.seconds.toFixed(0)} s`);
-          },
+    hooks: {
+      // which run starts, resumes or is reused, and how it ended: always said; the rest is progress
+      onRunStart: (i: number, n: number, run: { id: string }, state: string, iteration: number) => {
+        stopBar();
+        label = `run ${i + 1}/${n} ${run.id}`;
+        heldOut = '-';
+        note(`${label}: ${state === 'finished' ? 'finished earlier, reused' : state === 'resumed' ? `resumed at iteration ${iteration}` : 'started'}`);
+      },
+      onIteration: (_id: string, it: number, total: number, p: { loss: number }) => {
+        if (!enabled) return;
+        if (tty) {
+          if (!bar) {
+            bar = new cliProgress.SingleBar({ stream: process.stderr, format: `${label} [{bar}] {value}/{total} | loss {loss} | held-out bits/matrix {held} | eta {eta_formatted}`, hideCursor: true }, cliProgress.Presets.shades_classic);
+            bar.start(total, it - 1, { loss: '-', held: heldOut });
+          }
+          bar.update(it, { loss: p.loss.toFixed(4), held: heldOut });
+        } else if (it === total || performance.now() - last > 15_000) {
+          last = performance.now();
+          note(`${label}: iteration ${it}/${total}, training loss ${p.loss.toFixed(4)}, held-out wrong bits per matrix ${heldOut}`);
         }
-      : {},
+      },
+      onHeldOut: (_id: string, p: { mean: { bitErrorPerMatrix: number } }) => {
+        heldOut = p.mean.bitErrorPerMatrix.toFixed(3);
+      },
+      onPhase: (_id: string, phase: string) => {
+        stopBar();
+        if (enabled) note(`${label}: ${phase}`);
+      },
+      onRunDone: (r: RunRecord) => {
+        stopBar();
+        note(`${label}: done, final held-out ${r.final.mean.bitErrorPerMatrix.toFixed(3)} wrong bits per matrix, BCE ${r.final.mean.loss.toFixed(4)}, ${r.timing.seconds.toFixed(0)} s`);
+      },
+    },
   };
 }
 

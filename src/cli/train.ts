@@ -6,11 +6,12 @@ import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { InputError } from '../errors.ts';
 import { EXIT_OK, note, parseNumberOption, printJson } from './common.ts';
-import { layoutOf, type ModelKind } from '../matntm/config.ts';
+import { layoutOf } from '../matntm/config.ts';
 import { presetFor, type PresetName } from '../matntm/presets.ts';
-import { BACKEND_OPTIONS, createEngine, type BackendOption } from '../matntm/engines/index.ts';
+import { BACKEND_OPTIONS, createEngine } from '../matntm/engines/index.ts';
 import type { TrainSpec } from '../matntm/spec.ts';
 import type { TaskName } from '../matntm/tasks/types.ts';
+import { BACKEND_HELP, parseBackend, parseItemLength, parseModel, parsePreset, parseSoftmax, parseTask, parseThreads } from './training-options.ts';
 
 interface TrainCliOptions {
   model: string;
@@ -18,6 +19,7 @@ interface TrainCliOptions {
   backend: string;
   iterations?: string;
   length?: string;
+  itemLength?: string;
   batch?: string;
   seed: string;
   out?: string;
@@ -55,12 +57,7 @@ ${presetHelp()}
   paper is the authors' setting (Table 1 architecture, RunnerCopy.py / RunnerAssRec.py); quick is
   the same model with a smaller memory, sized to learn copy of 1–5 matrices in minutes on a CPU.
 
-Backends (--backend):
-  fused   typed-array CPU engine with a hand-written backward pass through time (fastest on CPU);
-          the batch is cut into shards of 8 sequences run on --threads worker threads
-  cpu     TF.js on plain JavaScript      wasm    TF.js on WebAssembly
-  webgpu  TF.js on WebGPU (Dawn, through the webgpu package; Mesa's lavapipe works without a GPU)
-  auto    webgpu when the WebGPU adapter is a real GPU (not a software one), else fused
+${BACKEND_HELP}
 
 Metrics: BCE, wrong bits per output matrix (out of 25, the reference's metric) and per sequence,
 on held-out batches (own seed) covering every length equally (10 for the quick copy preset).
@@ -84,6 +81,7 @@ export function trainCommand(): Command {
     .addOption(new Option('--backend <backend>', `${BACKEND_OPTIONS.join(' | ')} (auto: webgpu on a real GPU, else fused)`).default('auto'))
     .option('--iterations <n>', "total iterations (default: the preset's; a resumed run counts those done); 0 = evaluate only")
     .option('--length <L>', 'fix the copy length l (recall: the item count k)')
+    .option('--item-length <n>', 'recall: matrices per item n (default 2, the paper)')
     .option('--batch <n>', "sequences per batch (default: the preset's, 16)")
     .option('--seed <n>', 'seed for parameters and data', '1')
     .option('--out <dir>', 'write checkpoint.json, curve.json and curve.svg here')
@@ -97,17 +95,16 @@ export function trainCommand(): Command {
     .action(async (taskArg: string, o: TrainCliOptions) => {
       // the training loop (and the plot renderer it uses for curve.svg) loads only when training runs
       const { defaultEvalBatches, readCheckpoint, train } = await import('../matntm/train.ts');
-      if (taskArg !== 'copy' && taskArg !== 'recall') throw new InputError(`task must be copy or recall, got "${taskArg}"`);
-      if (o.model !== 'matntm' && o.model !== 'matrnn') throw new InputError(`--model must be matntm or matrnn, got "${o.model}"`);
-      if (o.preset !== 'paper' && o.preset !== 'quick') throw new InputError(`--preset must be paper or quick, got "${o.preset}"`);
-      if (o.softmax !== 'clamped' && o.softmax !== 'standard') throw new InputError(`--softmax must be clamped or standard, got "${o.softmax}"`);
-      if (!BACKEND_OPTIONS.includes(o.backend as BackendOption)) throw new InputError(`--backend must be one of ${BACKEND_OPTIONS.join(', ')}, got "${o.backend}"`);
-      const task = taskArg as TaskName;
-      const preset = presetFor(task, o.model as ModelKind, o.preset as PresetName);
+      const task = parseTask(taskArg);
+      const model = parseModel(o.model);
+      const softmax = parseSoftmax(o.softmax);
+      const backendOption = parseBackend(o.backend);
+      const itemLength = parseItemLength(o.itemLength, task);
+      const preset = presetFor(task, model, parsePreset(o.preset));
       const iterations = o.iterations !== undefined ? parseNumberOption('--iterations', o.iterations, { integer: true, min: 0 }) : preset.iterations;
       const batch = o.batch !== undefined ? parseNumberOption('--batch', o.batch, { integer: true, min: 1, max: 65536 }) : preset.batch;
       const seed = parseNumberOption('--seed', o.seed, { integer: true, min: 0, max: 2 ** 32 - 1 });
-      const threads = o.threads !== undefined ? parseNumberOption('--threads', o.threads, { integer: true, min: 1, max: 256 }) : undefined;
+      const threads = parseThreads(o.threads);
       const checkpointEvery = parseNumberOption('--checkpoint-every', o.checkpointEvery ?? '250', { integer: true, min: 1 });
       let { minLength, maxLength } = preset;
       if (o.length !== undefined) {
@@ -117,11 +114,11 @@ export function trainCommand(): Command {
       }
       if (o.resume && !o.out) throw new InputError('--resume needs --out DIR');
       if (o.resume) readCheckpoint(o.out!); // a missing or unreadable checkpoint is bad input, reported before any work
-      const config = { ...preset.config, softmax: o.softmax as 'clamped' | 'standard' };
-      const spec: TrainSpec = { task, model: o.model as ModelKind, preset: preset.name, config, optimizer: preset.optimizer, batch, minLength, maxLength, seed };
+      const config = { ...preset.config, softmax };
+      const spec: TrainSpec = { task, model, preset: preset.name, config, optimizer: preset.optimizer, batch, minLength, maxLength, ...(task === 'recall' ? { itemLength: itemLength ?? 2 } : {}), seed };
       const layout = layoutOf(config);
-      const { engine, backend } = await createEngine(layout, o.backend as BackendOption, { threads });
-      note(`matmem train: ${spec.model} on ${task}, preset ${spec.preset}, backend ${backend}, ${layout.size} parameters, seed ${seed}, softmax ${config.softmax}`);
+      const { engine, backend } = await createEngine(layout, backendOption, { threads });
+      note(`matmem train: ${spec.model} on ${task}, preset ${spec.preset}, backend ${backend}, ${layout.size} parameters, seed ${seed}${spec.model === 'matntm' ? `, softmax ${config.softmax}` : ''}${spec.itemLength !== undefined ? `, item length ${spec.itemLength}` : ''}`);
       const showBar = o.progress && iterations > 0 && process.stderr.isTTY === true;
       const bar = showBar
         ? new cliProgress.SingleBar({ stream: process.stderr, format: 'train [{bar}] {value}/{total} | loss {loss} | bits/matrix {bits} | eta {eta_formatted}', hideCursor: true }, cliProgress.Presets.shades_classic)
@@ -162,7 +159,8 @@ export function trainCommand(): Command {
         final,
         preset: spec.preset,
         seed,
-        softmax: config.softmax,
+        ...(spec.model === 'matntm' ? { softmax: config.softmax } : {}),
+        ...(spec.itemLength !== undefined ? { itemLength: spec.itemLength } : {}),
         rollbacks: result.rollbacks,
         evaluation: `mean over ${defaultEvalBatches(spec)} held-out batches with their own seed, each length from ${spec.minLength} to ${spec.maxLength} equally often`,
       };
