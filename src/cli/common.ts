@@ -1,13 +1,15 @@
 /**
  * Shared plumbing for the command-line commands: exit codes, output discipline, error handling.
  * Contract (design.md): with --json, stdout carries exactly one JSON document and human text goes
- * to stderr; exit 0 done, 1 a check failed / a verdict regressed, 2 bad input or usage.
+ * to stderr; exit 0 done, 1 a check failed / a verdict regressed, 2 bad input or usage, 3 internal
+ * error (a bug in matmem: never a verdict).
  */
 import { InputError, ModelUndefinedError } from '../errors.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
+export const EXIT_INTERNAL = 3;
 
 /** Thrown inside a command to end it with a given exit code after printing nothing more. */
 export class ExitRequest extends Error {
@@ -38,9 +40,9 @@ export function reportFailure(err: unknown): number {
     // commander has already printed its own message (unknown option, missing argument, ...)
     return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT_OK : EXIT_BAD_INPUT;
   }
-  note(`matmem: internal error: ${e?.message ?? String(err)}`);
+  note(`matmem: internal error (exit 3; please report it, with MATMEM_DEBUG=1 for the stack): ${e?.message ?? String(err)}`);
   if (process.env.MATMEM_DEBUG) note(String((err as Error)?.stack ?? ''));
-  return EXIT_CHECK_FAILED;
+  return EXIT_INTERNAL;
 }
 
 /** Parse an option value as a number within bounds, or throw an InputError naming the option. */

@@ -1,12 +1,18 @@
 /** `matmem verify`: every derivation and claim, a verdict table, the report files, the baseline guard. */
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { readFileOrExplain, parseJsonText } from '../io/matrix-file.ts';
-import type { Report, Verdict } from '../report/model.ts';
+import { checkOutputFile, prepareOutputDir } from '../io/output-paths.ts';
+import type { Report } from '../report/model.ts';
+import { withoutTiming, type ExperimentRecord } from '../matntm/experiment/record.ts';
+import type { RunConfig } from '../claims/baseline.ts';
 import { EXIT_CHECK_FAILED, note, parseNumberOption, printJson } from './common.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export function verifyCommand(): Command {
   return new Command('verify')
@@ -17,7 +23,15 @@ export function verifyCommand(): Command {
         'report.html to --out. Each verdict is holds, fails (with a counterexample and a replay command)\n' +
         'or inconclusive (with the reason). The same --seed and --runs give a byte-identical report.json\n' +
         'apart from its "generated" field.\n\n' +
-        'Exit codes: 0 done; 1 with --baseline when any verdict differs from the baseline; 2 bad input.\n\n' +
+        'The regression guard: --write-baseline FILE records, per claim × model and per derivation step, the\n' +
+        'verdict and a fingerprint of its evidence (worst case, counterexample and statistics numbers, witness\n' +
+        'gaps, and each step\'s two sides at pinned points), with the run configuration (seed, runs, filter).\n' +
+        '--baseline FILE compares this run with it: a changed verdict, or an evidence number that moved beyond\n' +
+        'the recorded tolerance, is a regression (exit 1), listed with the numbers and the replay command.\n' +
+        'A baseline made with another --seed or --runs is refused (exit 2); with --claim or --step only the\n' +
+        'keys this run computed are compared.\n\n' +
+        'Exit codes: 0 done; 1 a verdict or its evidence differs from the baseline; 2 bad input or usage;\n' +
+        '3 internal error (a bug in matmem, never a verdict).\n\n' +
         'Examples:\n' +
         '  npx matmem verify\n' +
         '  npx matmem verify --baseline verdicts.baseline.json --json\n' +
@@ -28,8 +42,8 @@ export function verifyCommand(): Command {
     .option('--runs <N>', 'generated cases per property and model', '200')
     .option('--seed <N>', 'seed of every random choice', '1')
     .option('--out <dir>', 'where to write report.json, report.md, report.html', 'matmem-report')
-    .option('--baseline <file>', 'verdict baseline (JSON); exit 1 if any verdict changed')
-    .option('--write-baseline <file>', 'write the verdicts of this run as a new baseline file')
+    .option('--baseline <file>', 'baseline of verdicts and evidence (JSON); exit 1 if any verdict or evidence number changed')
+    .option('--write-baseline <file>', 'write the verdicts and evidence of this run as a new baseline file')
     .option('--claim <id>', 'run one claim only (see the list with --list)')
     .option('--path <path>', 'with --claim: replay one fast-check counterexample path')
     .option('--step <derivation#index>', 'run one derivation step only (e.g. theorem-2#6): replays its counterexample')
@@ -40,7 +54,8 @@ export function verifyCommand(): Command {
     .action(async (opts) => {
       // the checkers (computer algebra, fast-check, vega) load only when verify runs, not for other commands
       const { registeredClaimIds } = await import('../claims/registry.ts');
-      const { compareVerdicts, runVerify, verdictMap } = await import('../claims/verify.ts');
+      const { runVerify, verdictMap } = await import('../claims/verify.ts');
+      const { compareWithBaseline, configMismatch, describeChange, makeBaseline, parseBaseline, reportFingerprints } = await import('../claims/baseline.ts');
       const { writeReport } = await import('../report/write.ts');
       const { derivationOnlyClaimIds, reportFigures, selectedStepCount, stepIds, verifyHooks } = await import('./verify-hooks.ts');
       const claimIds = [...registeredClaimIds(), ...derivationOnlyClaimIds(registeredClaimIds())];
@@ -58,8 +73,16 @@ export function verifyCommand(): Command {
       }
       if (opts.step !== undefined && opts.claim !== undefined) throw new InputError('give --claim or --step, not both');
       if (opts.path !== undefined && opts.claim === undefined) throw new InputError('--path replays a counterexample of one claim: give --claim too');
-      const baseline = opts.baseline ? readBaseline(opts.baseline) : undefined;
       const experiments = await readExperiments(opts.experiment as string[]);
+      const config: RunConfig = { seed, runs, claim: opts.claim ?? null, step: opts.step ?? null, experiments: experiments.map((e) => ({ task: e.record.config.task, digest: recordDigest(e.record) })) };
+      const baseline = opts.baseline ? parseBaseline(opts.baseline, readJsonFile(opts.baseline)) : undefined;
+      if (baseline?.config) {
+        const why = configMismatch(baseline.config, config);
+        if (why) throw new InputError(`--baseline ${opts.baseline}: ${why}`);
+      }
+      // every output path is checked before the work starts
+      if (opts.files) prepareOutputDir('--out', opts.out, false);
+      if (opts.writeBaseline) checkOutputFile('--write-baseline', opts.writeBaseline);
       const ids = opts.step ? [] : opts.claim ? (registeredClaimIds().includes(opts.claim) ? [opts.claim] : []) : registeredClaimIds();
       const steps = selectedStepCount({ claim: opts.claim, step: opts.step });
       // progress on stderr: registry claims, then derivation steps (the long part)
@@ -95,20 +118,30 @@ export function verifyCommand(): Command {
         note(`wrote ${paths.join(', ')}`);
       }
       for (const d of report.disagreements ?? []) note(`disagreement on ${d.claim}/${d.model}: holds by ${d.holds.join(', ')}; fails by ${d.fails.join(', ')} — ${d.finding}`);
-      if (opts.writeBaseline) writeBaselineFile(opts.writeBaseline, report.seed, report.runs, verdictMap(report));
+      if (opts.writeBaseline) {
+        const b = makeBaseline(report, config, pkg.version, verdictMap(report));
+        writeFileAtomic(opts.writeBaseline, `${JSON.stringify(b, null, 2)}\n`);
+        const numbers = Object.values(b.evidence).reduce((n, f) => n + Object.keys(f).length, 0);
+        note(`wrote the baseline ${opts.writeBaseline}: ${Object.keys(b.verdicts).length} verdicts and ${numbers} evidence numbers (seed ${seed}, runs ${runs}${config.claim ? `, claim ${config.claim}` : ''}${config.step ? `, step ${config.step}` : ''})`);
+      }
       if (opts.json) printJson(JSON.parse(JSON.stringify(report)));
       else process.stdout.write(verdictTable(report));
       if (baseline) {
-        // with --claim or --step, only the verdicts this run computed are compared
-        const now = verdictMap(report);
+        const now = { verdicts: verdictMap(report), evidence: reportFingerprints(report) };
+        // with --claim or --step only the keys this run computed are compared; Section 6 claims only when the records are the baseline's
         const partial = opts.claim !== undefined || opts.step !== undefined;
-        const changes = compareVerdicts(baseline, now).filter((c) => !partial || c.key in now);
+        const sameExperiments = JSON.stringify(baseline.config?.experiments ?? []) === JSON.stringify(config.experiments);
+        const include = (k: string) => (!partial || k in now.verdicts) && (sameExperiments || !k.endsWith('/experiment'));
+        if (!sameExperiments) note('the Section 6 claims are not compared: their experiment records differ from the baseline\'s');
+        if (!baseline.evidence) note(`${opts.baseline} has verdicts only (an older format): evidence is not compared; rewrite it with --write-baseline`);
+        const changes = compareWithBaseline(baseline, now, include);
         if (changes.length > 0) {
-          note(`verdicts changed from the baseline ${opts.baseline}:`);
-          for (const c of changes) note(`  ${c.key}: ${c.baseline} → ${c.now}`);
+          const verdictChanges = changes.filter((c) => c.verdict).length;
+          note(`regression against the baseline ${opts.baseline}: ${verdictChanges} verdict(s) and ${changes.length - verdictChanges} evidence fingerprint(s) changed`);
+          for (const c of changes) for (const line of describeChange(c, replayOf(report, c.key))) note(`  ${line}`);
           process.exitCode = EXIT_CHECK_FAILED;
         } else {
-          note(`all verdicts equal the baseline ${opts.baseline}`);
+          note(`all verdicts and evidence equal the baseline ${opts.baseline}`);
         }
       }
     });
@@ -130,18 +163,29 @@ async function experimentReportFigures(experiments: { record: import('../matntm/
   return (await Promise.all(experiments.map((e) => experimentFigures(e.record)))).flat();
 }
 
-function readBaseline(path: string): Record<string, Verdict> {
+function readJsonFile(path: string): unknown {
   if (!existsSync(path)) throw new InputError(`cannot read ${path}: no such file`);
-  const parsed = parseJsonText(path, readFileOrExplain(path).toString('utf8')) as { verdicts?: Record<string, Verdict> };
-  if (!parsed || typeof parsed !== 'object' || typeof parsed.verdicts !== 'object') throw new InputError(`${path}: a baseline is {"verdicts": {"claim/model": "holds" | "fails" | "inconclusive", ...}}`);
-  return parsed.verdicts;
+  return parseJsonText(path, readFileOrExplain(path).toString('utf8'));
+}
+
+/** A digest of an experiment record's content, timings apart (what the Section 6 evidence depends on). */
+function recordDigest(record: ExperimentRecord): string {
+  return createHash('sha256').update(JSON.stringify(withoutTiming(record))).digest('hex').slice(0, 16);
+}
+
+/** The replay command of a claim/model or derivation#step key in this report. */
+function replayOf(report: Report, key: string): string | undefined {
+  const hash = key.lastIndexOf('#');
+  const slash = key.lastIndexOf('/');
+  if (hash > 0 && slash < hash) {
+    const d = report.derivations.find((x) => x.id === key.slice(0, hash));
+    return d?.steps.find((s) => s.index === Number(key.slice(hash + 1)))?.replay;
+  }
+  const c = report.claims.find((x) => x.id === key.slice(0, slash));
+  return c?.results.find((r) => r.model === key.slice(slash + 1))?.replay;
 }
 
 import { writeFileAtomic } from '../io/atomic.ts';
-function writeBaselineFile(path: string, seed: number, runs: number, verdicts: Record<string, Verdict>): void {
-  writeFileAtomic(path, `${JSON.stringify({ seed, runs, verdicts }, null, 2)}\n`);
-}
-
 function verdictTable(report: Report): string {
   const lines: string[] = [];
   const w = Math.max(...report.claims.map((c) => c.id.length), 10);

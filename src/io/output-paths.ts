@@ -25,8 +25,8 @@ function existingAncestor(abs: string): string {
   return p;
 }
 
-/** Make sure `dir` is (or can become) a writable folder; creates it. */
-export function prepareOutputDir(option: string, dir: string): string {
+/** Make sure `dir` is (or can become) a writable folder; creates it unless `create` is false. */
+export function prepareOutputDir(option: string, dir: string, create = true): string {
   refusePseudo(option, dir);
   const abs = resolve(dir);
   if (existsSync(abs) && !statSync(abs).isDirectory()) throw new InputError(`${option} ${dir}: a file is in the way (a folder is needed)`);
@@ -37,6 +37,7 @@ export function prepareOutputDir(option: string, dir: string): string {
   } catch {
     throw new InputError(`${option} ${dir}: ${base} is not writable`);
   }
+  if (!create) return abs;
   try {
     mkdirSync(abs, { recursive: true });
   } catch (err) {

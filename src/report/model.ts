@@ -124,6 +124,19 @@ export interface DerivationStepReport {
   model?: ModelName;
   /** A command line that re-runs exactly this step. */
   replay?: string;
+  /** Both sides at pinned points (independent of --seed): what the regression guard fingerprints. */
+  pinned?: PinnedSides[];
+}
+
+/** A step's sides at one pinned point: exact values hashed (algebraic witnesses) and their first float64 values. */
+export interface PinnedSides {
+  /** Index of the witness in the step, and of the point. */
+  witness: number;
+  point: number;
+  lhsHash?: string;
+  rhsHash?: string;
+  lhs: number[];
+  rhs: number[];
 }
 
 export interface DerivationReport {

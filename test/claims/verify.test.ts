@@ -3,11 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registeredClaimIds } from '../../src/claims/registry.ts';
 import { compareVerdicts, runVerify, verdictMap } from '../../src/claims/verify.ts';
+import { compareWithBaseline, parseBaseline, reportFingerprints } from '../../src/claims/baseline.ts';
 import { verifyHooks } from '../../src/cli/verify-hooks.ts';
 import { reportToJson } from '../../src/report/json.ts';
 
 const baselinePath = join(import.meta.dirname, '..', '..', 'verdicts.baseline.json');
-const baseline = JSON.parse(readFileSync(baselinePath, 'utf8')) as { seed: number; runs: number; verdicts: Record<string, string> };
+const stored = parseBaseline(baselinePath, JSON.parse(readFileSync(baselinePath, 'utf8')));
+const baseline = { seed: stored.config!.seed, runs: stored.config!.runs, verdicts: stored.verdicts as Record<string, string> };
 
 // One run with the baseline's seed and runs (the defaults of `matmem verify`), shared by the tests.
 const report = runVerify({ seed: baseline.seed, runs: baseline.runs }, verifyHooks);
@@ -63,11 +65,27 @@ describe('matmem verify (library)', () => {
     expect(strip(again) === strip(report)).toBe(true);
   });
 
-  it('regression guard: every verdict equals verdicts.baseline.json', () => {
-    const changes = compareVerdicts(baseline.verdicts as never, verdictMap(report));
-    // a change here means a verdict moved: update the baseline only after reading why
+  it('regression guard: every verdict and every evidence number equals verdicts.baseline.json', () => {
+    const changes = compareWithBaseline(stored, { verdicts: verdictMap(report), evidence: reportFingerprints(report) }, () => true);
+    // a change here means a verdict or its evidence moved: update the baseline only after reading why
     // (npx matmem verify --write-baseline verdicts.baseline.json)
     expect(changes).toEqual([]);
+    expect(Object.keys(stored.evidence!).length).toBe(Object.keys(stored.verdicts).length);
+  });
+
+  it('the guard sees a changed evidence number in a claim that already fails, with the verdict unchanged', () => {
+    const now = { verdicts: verdictMap(report), evidence: reportFingerprints(report) };
+    const failing = Object.keys(now.verdicts).find((k) => now.verdicts[k] === 'fails' && Object.keys(now.evidence[k]).some((p) => p.startsWith('counterexample.')))!;
+    const path = Object.keys(now.evidence[failing]).find((p) => p.startsWith('counterexample.') && typeof now.evidence[failing][p] === 'number' && now.evidence[failing][p] !== 0)!;
+    const moved = { ...now, evidence: { ...now.evidence, [failing]: { ...now.evidence[failing], [path]: (now.evidence[failing][path] as number) * (1 + 1e-6) } } };
+    const changes = compareWithBaseline(stored, moved, () => true);
+    expect(changes).toHaveLength(1);
+    expect(changes[0].key).toBe(failing);
+    expect(changes[0].verdict).toBeUndefined();
+    expect(changes[0].evidence.map((e) => e.path)).toEqual([path]);
+    // a move within the tolerance (rounding between machines) is not a change
+    const rounding = { ...now, evidence: { ...now.evidence, [failing]: { ...now.evidence[failing], [path]: (now.evidence[failing][path] as number) * (1 + 1e-13) } } };
+    expect(compareWithBaseline(stored, rounding, () => true)).toEqual([]);
   });
 
   it('the baseline guards every derivation step too: a changed step verdict is a change', () => {

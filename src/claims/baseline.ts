@@ -1,0 +1,194 @@
+/**
+ * The regression guard's baseline: per claim × model and per derivation step, the verdict and a
+ * fingerprint of its evidence — the numbers of the worst case, the counterexample and the
+ * statistics, the witnesses' worst gaps and counts, and, for steps, the two sides at pinned points
+ * (exact values, hashed). A changed number is a regression even when the verdict stays the same,
+ * so a typo in a claim or step that already fails is caught. The baseline also records the run
+ * configuration; a comparison under another seed or number of runs is refused.
+ */
+import { InputError } from '../errors.ts';
+import type { ClaimResult, DerivationStepReport, Report, Verdict } from '../report/model.ts';
+
+export const BASELINE_FORMAT = 'matmem-baseline/2';
+
+/**
+ * Tolerance of a fingerprint number: |new − old| ≤ RELATIVE·max(|old|, |new|) + ABSOLUTE. The
+ * numbers are float64 results of deterministic computations; between machines or Node versions
+ * they move only through libm (exp, log, pow: ≤ 1 ulp each), amplified by the cases' conditioning
+ * (≤ 1e3 here), i.e. by ≤ 1e-12 relative; 1e-9 leaves a 1000× margin. Below 1e-10 absolute sit
+ * only round-off quantities (the gaps of identities that hold, ~1e-15), which may move by their own
+ * size; a wrong formula moves the numbers it touches by far more than either bound.
+ */
+export const FINGERPRINT_TOLERANCE = { relative: 1e-9, absolute: 1e-10 };
+
+export interface RunConfig {
+  seed: number;
+  runs: number;
+  /** The --claim / --step filter the run used (null: everything). */
+  claim: string | null;
+  step: string | null;
+  /** Experiment records used for the Section 6 claims: task and a digest of their content. */
+  experiments: { task: string; digest: string }[];
+}
+
+/** path → number (compared with the tolerance) or string (an exact value's hash, compared exactly). */
+export type Fingerprint = Record<string, number | string>;
+
+export interface Baseline {
+  format: typeof BASELINE_FORMAT;
+  tool: { version: string };
+  config: RunConfig;
+  tolerance: typeof FINGERPRINT_TOLERANCE;
+  verdicts: Record<string, Verdict>;
+  evidence: Record<string, Fingerprint>;
+}
+
+const VERDICTS: Verdict[] = ['holds', 'fails', 'inconclusive'];
+
+/** Every finite number under `value`, keyed by its path ("counterexample.numbers.jtot", "worst.U.0.1"). */
+export function flattenNumbers(value: unknown, prefix: string, out: Fingerprint = {}): Fingerprint {
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) out[prefix] = value;
+  } else if (typeof value === 'string') {
+    if (prefix.endsWith('Hash')) out[prefix] = value;
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => flattenNumbers(v, `${prefix}.${i}`, out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) flattenNumbers(v, prefix ? `${prefix}.${k}` : k, out);
+  }
+  return out;
+}
+
+/** The evidence numbers of a claim in one model. */
+export function claimFingerprint(r: ClaimResult): Fingerprint {
+  const out: Fingerprint = { cases: r.cases };
+  if (r.undefinedCases !== undefined) out.undefinedCases = r.undefinedCases;
+  flattenNumbers(r.statistics ? { min: r.statistics.min, median: r.statistics.median, max: r.statistics.max } : undefined, 'statistics', out);
+  flattenNumbers(r.worst, 'worst', out);
+  flattenNumbers(r.counterexample, 'counterexample', out);
+  (r.witnesses ?? []).forEach((w, i) => flattenNumbers({ points: w.points, cases: w.cases, skipped: w.skipped, worstGap: w.worstGap }, `witness.${i}.${w.witness}`, out));
+  return out;
+}
+
+/** The evidence numbers of a derivation step: its witnesses' counts and gaps, its counterexample, its sides at pinned points. */
+export function stepFingerprint(s: DerivationStepReport): Fingerprint {
+  const out: Fingerprint = {};
+  (s.witnesses ?? []).forEach((w, i) => flattenNumbers({ points: w.points, cases: w.cases, skipped: w.skipped, worstGap: w.worstGap }, `witness.${i}.${w.witness}`, out));
+  flattenNumbers(s.counterexample, 'counterexample', out);
+  flattenNumbers(s.pinned, 'pinned', out);
+  return out;
+}
+
+/** claim/model → fingerprint and derivation#step → fingerprint: what the baseline guards beside the verdicts. */
+export function reportFingerprints(report: Report): Record<string, Fingerprint> {
+  const out: Record<string, Fingerprint> = {};
+  for (const c of report.claims) for (const r of c.results) out[`${c.id}/${r.model}`] = claimFingerprint(r);
+  for (const d of report.derivations) for (const s of d.steps) out[`${d.id}#${s.index}`] = stepFingerprint(s);
+  return out;
+}
+
+export function makeBaseline(report: Report, config: RunConfig, version: string, verdicts: Record<string, Verdict>): Baseline {
+  return { format: BASELINE_FORMAT, tool: { version }, config, tolerance: FINGERPRINT_TOLERANCE, verdicts, evidence: reportFingerprints(report) };
+}
+
+/**
+ * A baseline file's content, checked: the current format, or the first one (verdicts only, compared
+ * without evidence). Anything else is bad input.
+ */
+export function parseBaseline(path: string, raw: unknown): { verdicts: Record<string, Verdict>; evidence: Record<string, Fingerprint> | null; config: RunConfig | null } {
+  const shape = `a baseline is {"format": "${BASELINE_FORMAT}", "config": {...}, "verdicts": {"claim/model": "holds" | "fails" | "inconclusive", ...}, "evidence": {...}} (write one with --write-baseline)`;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new InputError(`${path}: ${shape}`);
+  const b = raw as Partial<Baseline> & { seed?: number; runs?: number };
+  if (!b.verdicts || typeof b.verdicts !== 'object' || Array.isArray(b.verdicts)) throw new InputError(`${path}: ${shape}`);
+  for (const [k, v] of Object.entries(b.verdicts)) {
+    if (!VERDICTS.includes(v as Verdict)) throw new InputError(`${path}: the verdict of ${k} is ${JSON.stringify(v)}; a verdict is holds, fails or inconclusive`);
+  }
+  if (b.format === undefined) {
+    // the first format: seed, runs and verdicts
+    const config = typeof b.seed === 'number' && typeof b.runs === 'number' ? { seed: b.seed, runs: b.runs, claim: null, step: null, experiments: [] } : null;
+    return { verdicts: b.verdicts as Record<string, Verdict>, evidence: null, config };
+  }
+  if (b.format !== BASELINE_FORMAT) throw new InputError(`${path}: unknown baseline format ${JSON.stringify(b.format)} (this matmem reads ${BASELINE_FORMAT})`);
+  const c = b.config as RunConfig | undefined;
+  if (!c || typeof c.seed !== 'number' || typeof c.runs !== 'number' || !Array.isArray(c.experiments)) throw new InputError(`${path}: the baseline's "config" needs seed, runs and experiments`);
+  if (!b.evidence || typeof b.evidence !== 'object') throw new InputError(`${path}: the baseline has no "evidence"`);
+  for (const [k, fp] of Object.entries(b.evidence)) {
+    if (!fp || typeof fp !== 'object') throw new InputError(`${path}: the evidence of ${k} is not an object`);
+    for (const [p, v] of Object.entries(fp)) if (typeof v !== 'number' && typeof v !== 'string') throw new InputError(`${path}: evidence ${k} ${p} is neither a number nor a hash`);
+  }
+  return { verdicts: b.verdicts as Record<string, Verdict>, evidence: b.evidence as Record<string, Fingerprint>, config: c };
+}
+
+/** Why a run cannot be compared with a baseline (another seed or number of runs), or null. */
+export function configMismatch(baseline: RunConfig, now: RunConfig): string | null {
+  const diffs: string[] = [];
+  if (baseline.seed !== now.seed) diffs.push(`--seed ${baseline.seed} (this run: ${now.seed})`);
+  if (baseline.runs !== now.runs) diffs.push(`--runs ${baseline.runs} (this run: ${now.runs})`);
+  if (diffs.length === 0) return null;
+  return `the baseline was made with ${diffs.join(' and ')}; verdicts and evidence depend on both, so the runs cannot be compared. Rerun with --seed ${baseline.seed} --runs ${baseline.runs}, or write a new baseline with --write-baseline`;
+}
+
+export interface EvidenceChange {
+  path: string;
+  baseline: number | string | null;
+  now: number | string | null;
+  /** |now − baseline| / max(|baseline|, |now|) for numbers. */
+  relative?: number;
+}
+
+export interface BaselineChange {
+  key: string;
+  verdict?: { baseline: Verdict | 'missing'; now: Verdict | 'missing' };
+  evidence: EvidenceChange[];
+}
+
+function numberChanged(a: number, b: number): boolean {
+  return Math.abs(a - b) > FINGERPRINT_TOLERANCE.relative * Math.max(Math.abs(a), Math.abs(b)) + FINGERPRINT_TOLERANCE.absolute;
+}
+
+export function compareFingerprints(a: Fingerprint, b: Fingerprint): EvidenceChange[] {
+  const out: EvidenceChange[] = [];
+  for (const path of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+    const x = a[path];
+    const y = b[path];
+    if (x === undefined || y === undefined) {
+      out.push({ path, baseline: x ?? null, now: y ?? null });
+    } else if (typeof x === 'number' && typeof y === 'number') {
+      if (numberChanged(x, y)) out.push({ path, baseline: x, now: y, relative: Math.abs(y - x) / Math.max(Math.abs(x), Math.abs(y)) });
+    } else if (x !== y) out.push({ path, baseline: x, now: y });
+  }
+  return out;
+}
+
+/**
+ * Verdict and evidence changes, over the keys both runs have (a run restricted by --claim or
+ * --step, or one whose Section 6 records differ from the baseline's, compares only what they share).
+ */
+export function compareWithBaseline(
+  base: { verdicts: Record<string, Verdict>; evidence: Record<string, Fingerprint> | null },
+  now: { verdicts: Record<string, Verdict>; evidence: Record<string, Fingerprint> },
+  include: (key: string) => boolean,
+): BaselineChange[] {
+  const keys = [...new Set([...Object.keys(base.verdicts), ...Object.keys(now.verdicts)])].filter(include).sort();
+  const out: BaselineChange[] = [];
+  for (const key of keys) {
+    const bv = base.verdicts[key];
+    const nv = now.verdicts[key];
+    const change: BaselineChange = { key, evidence: [] };
+    if (bv !== nv) change.verdict = { baseline: bv ?? 'missing', now: nv ?? 'missing' };
+    if (base.evidence && bv !== undefined && nv !== undefined) change.evidence = compareFingerprints(base.evidence[key] ?? {}, now.evidence[key] ?? {});
+    if (change.verdict || change.evidence.length > 0) out.push(change);
+  }
+  return out;
+}
+
+/** One change as lines for the terminal: the verdict, then what moved and by how much. */
+export function describeChange(c: BaselineChange, replay: string | undefined, maxLines = 6): string[] {
+  const head = c.verdict ? `${c.key}: ${c.verdict.baseline} → ${c.verdict.now}` : `${c.key}: verdict unchanged (${'evidence changed'})`;
+  const fmt = (v: number | string | null) => (v === null ? 'absent' : typeof v === 'number' ? v.toPrecision(10) : v);
+  const lines = [head];
+  for (const e of c.evidence.slice(0, maxLines)) lines.push(`    ${e.path}: ${fmt(e.baseline)} → ${fmt(e.now)}${e.relative !== undefined ? ` (relative change ${e.relative.toExponential(2)})` : ''}`);
+  if (c.evidence.length > maxLines) lines.push(`    … and ${c.evidence.length - maxLines} more evidence numbers`);
+  if (replay) lines.push(`    replay: ${replay}`);
+  return lines;
+}
