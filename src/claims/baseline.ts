@@ -79,11 +79,12 @@ export function stepFingerprint(s: DerivationStepReport): Fingerprint {
   return out;
 }
 
-/** claim/model → fingerprint and derivation#step → fingerprint: what the baseline guards beside the verdicts. */
+/** claim/model, derivation#step and check/id → fingerprint: what the baseline guards beside the verdicts. */
 export function reportFingerprints(report: Report): Record<string, Fingerprint> {
   const out: Record<string, Fingerprint> = {};
   for (const c of report.claims) for (const r of c.results) out[`${c.id}/${r.model}`] = claimFingerprint(r);
   for (const d of report.derivations) for (const s of d.steps) out[`${d.id}#${s.index}`] = stepFingerprint(s);
+  for (const m of report.modelChecks ?? []) out[`check/${m.id}`] = flattenNumbers(Object.fromEntries(m.cases.map((c) => [c.case, c.subject])), 'subject');
   return out;
 }
 

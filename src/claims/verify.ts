@@ -4,6 +4,7 @@ import type { ClaimReport, ClaimResult, DerivationReport, DerivationStepReport, 
 import { evaluateClaims, type ClaimRunOptions } from './registry.ts';
 import { combineVerdicts } from './verdict.ts';
 import { disagreementFinding } from './disagreements.ts';
+import { runModelChecks } from './model-checks/index.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -20,13 +21,17 @@ export function runVerify(opts: ClaimRunOptions, hooks: VerifyHooks = {}): Repor
   const registry = evaluateClaims(opts, hooks.onClaim);
   const derivations = hooks.derivations ? hooks.derivations(opts, hooks.onStep) : [];
   const { claims, disagreements } = attachDerivations(registry, derivations, opts);
-  const figures = opts.claim === undefined && opts.step === undefined && hooks.figures ? hooks.figures(opts) : [];
+  const full = opts.claim === undefined && opts.step === undefined;
+  const figures = full && hooks.figures ? hooks.figures(opts) : [];
+  // the model functions against independent computations on the pinned cases (every full run)
+  const modelChecks = full ? runModelChecks(hooks.onStep) : [];
   return {
     tool: { name: 'matmem', version: pkg.version },
     seed: opts.seed,
     runs: opts.runs,
     claims,
     derivations,
+    ...(modelChecks.length > 0 ? { modelChecks } : {}),
     ...(disagreements.length > 0 ? { disagreements } : {}),
     ...(figures.length > 0 ? { figures } : {}),
     generated: { at: new Date().toISOString(), seconds: (Date.now() - started) / 1000 },
@@ -151,6 +156,7 @@ export function verdictMap(report: Report): Record<string, Verdict> {
   const out: Record<string, Verdict> = {};
   for (const c of report.claims) for (const r of c.results) out[`${c.id}/${r.model}`] = r.verdict;
   for (const d of report.derivations) for (const s of d.steps) out[`${d.id}#${s.index}`] = s.verdict;
+  for (const m of report.modelChecks ?? []) out[`check/${m.id}`] = m.verdict;
   return out;
 }
 

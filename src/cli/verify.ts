@@ -175,6 +175,7 @@ function recordDigest(record: ExperimentRecord): string {
 
 /** The replay command of a claim/model or derivation#step key in this report. */
 function replayOf(report: Report, key: string): string | undefined {
+  if (key.startsWith('check/')) return `matmem verify --seed ${report.seed} --runs ${report.runs} (the model checks run in every full verify; their cases are pinned)`;
   const hash = key.lastIndexOf('#');
   const slash = key.lastIndexOf('/');
   if (hash > 0 && slash < hash) {
@@ -193,6 +194,10 @@ function verdictTable(report: Report): string {
   for (const c of report.claims) {
     const v = (m: string) => c.results.find((r) => r.model === m)?.verdict ?? '—';
     lines.push(`${c.id.padEnd(w)}  ${v('paper').padEnd(12)} ${v('exact').padEnd(12)} ${v('experiment').padEnd(12)} ${c.source}`);
+  }
+  if (report.modelChecks?.length) {
+    const failing = report.modelChecks.filter((m) => m.verdict !== 'holds');
+    lines.push('', `${'model checks'.padEnd(w)}  ${report.modelChecks.length} on pinned cases: ${report.modelChecks.length - failing.length} hold${failing.length ? `; ${failing.map((m) => `${m.id} ${m.verdict} (${m.detail})`).join('; ')}` : ''}`);
   }
   if (report.derivations.length > 0) {
     lines.push('');

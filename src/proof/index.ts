@@ -13,11 +13,12 @@ import { eq49 } from '../../proofs/eq-49.ts';
 import { theorem3 } from '../../proofs/theorem-3.ts';
 import { eq33 } from '../../proofs/eq-33.ts';
 import { theorem4Woodbury } from '../../proofs/theorem-4-woodbury.ts';
+import { memoryStabilityDerivation } from '../../proofs/memory-stability.ts';
 
 export * from './types.ts';
 export { checkDerivation, checkStep, combineWitnesses, runIdentity, runNumeric, runSymbolic, stepReplay, type CheckOptions } from './check.ts';
 
-export const allDerivations: Derivation[] = [theorem1, theorem2, lemma1, lemma2, eq49, theorem3, eq33, theorem4Woodbury];
+export const allDerivations: Derivation[] = [theorem1, theorem2, lemma1, lemma2, eq49, theorem3, eq33, theorem4Woodbury, memoryStabilityDerivation];
 
 export interface DerivationRunOptions extends CheckOptions {
   /** Only the steps whose `claims` or `supports` name this claim id. */

@@ -27,6 +27,7 @@ export function reportToHtml(report: Report): string {
     verdictTable(report),
   ];
   if (report.disagreements && report.disagreements.length > 0) parts.push(disagreementSection(report));
+  if (report.modelChecks?.length) parts.push(modelCheckSection(report));
   if (report.derivations.length > 0) parts.push('<h2 id="derivations">Derivations</h2>', ...report.derivations.map(derivationSection));
   parts.push('<h2 id="claims">Claims</h2>', ...report.claims.map(claimSection));
   if (report.figures && report.figures.length > 0) parts.push('<h2 id="figures">Figures</h2>', ...report.figures.map(figureBlock));
@@ -64,6 +65,16 @@ function disagreementSection(report: Report): string {
 /** A side of a step: KaTeX when the step has LaTeX, with the words below it; else the words. */
 function side(text: string, tex: string | undefined): string {
   return tex ? `${renderTex(tex, false)}<div class="meta">${esc(text)}</div>` : esc(text);
+}
+
+/** The model functions against independent computations on the pinned cases. */
+function modelCheckSection(report: Report): string {
+  const rows = report.modelChecks!.map((m) => `<tr data-check="${esc(m.id)}"><td><code>${esc(m.id)}</code></td><td>${esc(m.subject)}</td><td>${esc(m.against)}</td><td class="v ${m.verdict}" data-verdict="${m.verdict}">${m.verdict}</td><td>${esc(m.detail)}<div class="meta">tolerance: ${esc(m.toleranceReason)}</div></td></tr>`);
+  return [
+    '<h2 id="model-checks">Model checks on pinned cases</h2>',
+    '<p class="meta">Each model function, on fixed cases (independent of the seed), against an independent computation: the numbers behind every verdict come from these functions.</p>',
+    `<table class="model-checks"><thead><tr><th>check</th><th>function</th><th>against</th><th>verdict</th><th>evidence</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+  ].join('\n');
 }
 
 function derivationSection(d: DerivationReport): string {

@@ -18,6 +18,7 @@ export function reportToMarkdown(report: Report): string {
   if (report.disagreements && report.disagreements.length > 0) {
     out.push('', '## Disagreements between derivation steps and registry checks', '', ...report.disagreements.map((d) => `- **${d.claim}** (${d.model} model): holds by ${d.holds.join(', ')}; fails by ${d.fails.join(', ')}. ${inline(d.finding)}`));
   }
+  if (report.modelChecks?.length) out.push('', ...modelCheckSection(report));
   if (report.derivations.length > 0) out.push('', '## Derivations', ...report.derivations.flatMap(derivationSection));
   out.push('', '## Claims', ...report.claims.flatMap(claimSection));
   if (report.figures && report.figures.length > 0) {
@@ -44,6 +45,19 @@ export function verdictTable(report: Report): string[] {
 function verdictCell(c: ClaimReport, model: (typeof MODELS)[number]): string {
   const r = resultFor(c, model);
   return r ? `**${r.verdict}**` : '—';
+}
+
+/** The model functions against independent computations on the pinned cases. */
+function modelCheckSection(report: Report): string[] {
+  return [
+    '## Model checks on pinned cases',
+    '',
+    'Each model function, on fixed cases (independent of the seed), against an independent computation: the numbers behind every verdict above come from these functions.',
+    '',
+    '| check | function | against | verdict | evidence |',
+    '| --- | --- | --- | --- | --- |',
+    ...report.modelChecks!.map((m) => `| \`${m.id}\` | ${cell(m.subject)} | ${cell(m.against)} | **${m.verdict}** | ${cell(m.detail)}; tolerance: ${cell(m.toleranceReason)} |`),
+  ];
 }
 
 function derivationSection(d: DerivationReport): string[] {

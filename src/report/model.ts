@@ -156,12 +156,31 @@ export interface FigureReport {
   svg: string;
 }
 
+/**
+ * A model function checked on the pinned cases (independent of --seed) against an independent
+ * computation: the verdict says whether matmem's own numbers can be trusted, and the numbers are
+ * evidence the regression guard fingerprints.
+ */
+export interface ModelCheckReport {
+  id: string;
+  subject: string;
+  against: string;
+  measure: 'relative' | 'z';
+  tolerance: number;
+  toleranceReason: string;
+  verdict: Verdict;
+  detail: string;
+  cases: { case: string; subject: number[]; reference: number[]; gap: number }[];
+}
+
 export interface Report {
   tool: { name: 'matmem'; version: string };
   seed: number;
   runs: number;
   claims: ClaimReport[];
   derivations: DerivationReport[];
+  /** Model functions against independent computations on pinned cases (full runs only). */
+  modelChecks?: ModelCheckReport[];
   figures?: FigureReport[];
   /** Claim/model pairs where a derivation step and a registry source disagree (holds vs fails). */
   disagreements?: Disagreement[];

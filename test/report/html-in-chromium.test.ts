@@ -63,7 +63,7 @@ describe.skipIf(!chromium && !inCi)('report.html in headless Chromium', () => {
     const readBack = readVerdictTable(dom);
     expect(Object.keys(readBack)).toEqual(Object.keys(SAMPLE_VERDICTS));
     const expected = Object.fromEntries(
-      report.claims.map((c) => [c.id, Object.fromEntries((['paper', 'exact'] as const).map((m) => [m, c.results.find((r) => r.model === m)?.verdict ?? '']))]),
+      report.claims.map((c) => [c.id, Object.fromEntries((['paper', 'exact', 'experiment'] as const).map((m) => [m, c.results.find((r) => r.model === m)?.verdict ?? '']))]),
     );
     expect(readBack).toEqual(expected);
     // the formulas arrive as KaTeX markup, and none failed to parse

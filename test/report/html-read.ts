@@ -1,6 +1,6 @@
 /** Reading report.html back in tests (from our own output or from Chromium's DOM dump). */
 
-/** The verdict table as { claim id: { paper, exact } } ('' where a model has no result). */
+/** The verdict table as { claim id: { paper, exact, experiment } } ('' where a model has no result). */
 export function readVerdictTable(html: string): Record<string, Record<string, string>> {
   const table = /<table id="verdicts">([\s\S]*?)<\/table>/.exec(html);
   if (!table) throw new Error('no <table id="verdicts"> in the page');

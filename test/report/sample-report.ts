@@ -6,11 +6,11 @@
  */
 import type { Report } from '../../src/report/model.ts';
 
-export const SAMPLE_VERDICTS: Record<string, { paper: string; exact: string }> = {
-  'corollary-2.1': { paper: 'holds', exact: 'fails' },
-  'eq-18.normal-capacity': { paper: 'holds', exact: 'inconclusive' },
-  'theorem-1.covariance': { paper: 'fails', exact: 'holds' },
-  'eq-49.lyapunov': { paper: 'inconclusive', exact: '' },
+export const SAMPLE_VERDICTS: Record<string, { paper: string; exact: string; experiment: string }> = {
+  'corollary-2.1': { paper: 'holds', exact: 'fails', experiment: '' },
+  'eq-18.normal-capacity': { paper: 'holds', exact: 'inconclusive', experiment: '' },
+  'theorem-1.covariance': { paper: 'fails', exact: 'holds', experiment: '' },
+  'eq-49.lyapunov': { paper: 'inconclusive', exact: '', experiment: '' },
 };
 
 /** LaTeX formulas in the sample (claims' statements and derivation steps). */
