@@ -34,6 +34,20 @@ export const generalCases = (): fc.Arbitrary<GeneratedCase> =>
     vBands: [TYPICAL_BAND, SMALL_BAND, NEAR_MARGINAL_BAND, DIVERGENT_BAND],
   });
 
+/** ρ of the delay lines in shearCases: large enough that the chain's memory outlasts its length. */
+export const SHEAR_BAND = { min: 0.5, max: 0.95, label: 'shear [0.5, 0.95]' };
+
+/**
+ * Strongly non-normal U, V (delay lines with chain weights up to 30, Schur forms with large
+ * departure), W entering at a chain's end or dense: where J_tot,rel exceeds N — up to about 2N − 1
+ * (2.99 at N = 2, 4.99 at N = 3), as close to Theorem 3's N² as these structures come.
+ */
+export const shearCases = (): fc.Arbitrary<GeneratedCase> =>
+  caseArbitrary({ maxN: 4, uFamilies: ['shift-chain', 'schur'], vFamilies: ['shift-chain', 'schur'], uBands: [SHEAR_BAND], vBands: [SHEAR_BAND], wFamilies: ['corner', 'dense'], maxChainWeight: 30, maxDeparture: 30 });
+
+/** General cases, and one in three strongly non-normal (shearCases). */
+export const generalAndShearCases = (): fc.Arbitrary<GeneratedCase> => fc.oneof({ weight: 2, arbitrary: generalCases() }, { weight: 1, arbitrary: shearCases() });
+
 /** A memory case: a case of Eq. 5 and the read weight α₁ of the one slot (1, the paper's value, or in (0, 1)). */
 export interface MemoryCase {
   base: GeneratedCase;

@@ -34,7 +34,7 @@ export function makeCorollary21Property(kit: CapacityKit = defaultCapacityKit): 
     evaluate: (model, g) =>
       guarded(() => {
         const r = kit[model](toMatrixCase(g));
-        return { value: r.jtotRel, margin: 1 - r.jtotRel, errorBound: r.relativeError * Math.abs(r.jtotRel), numbers: { ...r.numbers, N: g.N } };
+        return { value: r.jtotRel, margin: 1 - r.jtotRel, bound: 1, errorBound: r.relativeError * Math.abs(r.jtotRel), numbers: { ...r.numbers, N: g.N } };
       }),
     describe: describeCase,
     size: (g) => g.N,

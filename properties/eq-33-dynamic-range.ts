@@ -50,6 +50,7 @@ export function makeEq33Property(kit: CapacityKit = defaultCapacityKit): Propert
         return {
           value: r.jtot / chain.normSumBound,
           margin: Math.min(s1, s2),
+          bound: 1,
           errorBound: err,
           numbers: { jtot: r.jtot, normSumBound: chain.normSumBound, stateNormBound: chain.stateNormBound, meanNormSum: chain.meanNormSum, expectedStateNorm: chain.expectedStateNorm, N: g.N },
         };

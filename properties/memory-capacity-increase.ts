@@ -78,6 +78,7 @@ export function makeMemoryIncreaseProperty(kit: MemoryKit = defaultMemoryKit): P
         return {
           value: ratio,
           margin: ratio - 1,
+          bound: 1,
           errorBound: (base.relativeError + mem.relativeError) * Math.abs(ratio),
           numbers: { jtotWithoutMemory: base.jtot, ...mem.numbers, ratio, alpha: mc.alpha, N: mc.base.N },
         };

@@ -49,6 +49,8 @@ export interface CaseEvaluation {
   margin: number;
   /** Estimated error of the margin (same units): |margin| below it decides nothing. */
   errorBound: number;
+  /** Inequalities: the size of the bound the margin is measured against (a case with margin ≤ 1% of it is near the bound). */
+  bound?: number;
   /** The numbers that decide the case. */
   numbers: Record<string, number>;
 }

@@ -73,7 +73,7 @@ export function makeRemark3Property(kit: WeightKit = defaultWeightKit): Property
             err = Math.max(err, e);
           }
         }
-        return { value: hi, margin: Math.min(lo, 1 - hi), errorBound: err, numbers: { smallestWeight: lo, largestWeight: hi, N: g.N } };
+        return { value: hi, margin: Math.min(lo, 1 - hi), bound: 1, errorBound: err, numbers: { smallestWeight: lo, largestWeight: hi, N: g.N } };
       }),
     describe: describeCase,
     size: (g) => g.N,

@@ -1,7 +1,7 @@
 /** Theorem 3 (Eqs. 31–32): for any U, V (f = id), J_tot ≤ N² Tr(WᵀW)/(ε₁ε₂), i.e. J_tot,rel ≤ N². */
 import type { GeneratedCase } from '../src/arbitraries/cases.ts';
 import { toMatrixCase } from '../src/arbitraries/cases.ts';
-import { describeCase, generalCases } from './case-sets.ts';
+import { describeCase, generalAndShearCases } from './case-sets.ts';
 import { defaultCapacityKit, type CapacityKit } from './corollary-2.1.ts';
 import { guarded } from './numerics.ts';
 import type { PropertyClaim } from './types.ts';
@@ -19,13 +19,13 @@ export function makeTheorem3Property(kit: CapacityKit = defaultCapacityKit): Pro
       paper: 'The paper model needs ρ(U) < 1 and ρ(V) < 1 (Eq. 9); cases beyond are counted as undefined.',
       exact: 'The exact model needs only ρ(U)ρ(V) < 1, so it is defined on cases where the paper model is not.',
     },
-    arbitrary: generalCases(),
+    arbitrary: generalAndShearCases(),
     evaluate: (model, g) =>
       guarded(() => {
         const r = kit[model](toMatrixCase(g));
         const n2 = g.N * g.N;
         // margin in units of J_tot,rel: N² − J_tot,rel; its error is that of J_tot,rel.
-        return { value: r.jtotRel / n2, margin: n2 - r.jtotRel, errorBound: r.relativeError * Math.abs(r.jtotRel), numbers: { ...r.numbers, N: g.N, bound: n2 } };
+        return { value: r.jtotRel / n2, margin: n2 - r.jtotRel, bound: n2, errorBound: r.relativeError * Math.abs(r.jtotRel), numbers: { ...r.numbers, N: g.N, bound: n2 } };
       }),
     describe: describeCase,
     size: (g) => g.N,

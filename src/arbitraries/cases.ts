@@ -29,6 +29,10 @@ export interface CaseArbitraryOptions {
   wFamilies?: readonly InputFamily[];
   /** Draw ε₁, ε₂ (default true); false: ε₁ = ε₂ = 1. */
   noise?: boolean;
+  /** Shift-chain family: largest chain weight (default 1); large weights make strongly non-normal U, V. */
+  maxChainWeight?: number;
+  /** Schur family: largest departure from normality (default 2). */
+  maxDeparture?: number;
 }
 
 interface CaseRecipe {
@@ -50,8 +54,8 @@ export function caseArbitrary(opts: CaseArbitraryOptions): fc.Arbitrary<Generate
   });
   return recipe.map((r) => ({
     N: r.N,
-    U: buildMatrix(r.u, r.N, { maxN, bands: opts.uBands }),
-    V: buildMatrix(r.v, r.N, { maxN, bands: opts.vBands }),
+    U: buildMatrix(r.u, r.N, { maxN, bands: opts.uBands, maxChainWeight: opts.maxChainWeight, maxDeparture: opts.maxDeparture }),
+    V: buildMatrix(r.v, r.N, { maxN, bands: opts.vBands, maxChainWeight: opts.maxChainWeight, maxDeparture: opts.maxDeparture }),
     W: buildInput(r.w, r.N),
     e1: r.noise.e1,
     e2: r.noise.e2,

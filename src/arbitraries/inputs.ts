@@ -6,14 +6,16 @@
  *   dense          standard normal entries, scaled to Frobenius norm f ∈ [0.1, 10] (log-uniform, shrinks to 1);
  *   unitary        W orthogonal (WᵀW = I, ‖W‖_F² = N), from Givens angles (shrinks to I);
  *   rank-deficient W = G P_r, P_r keeping the first r < N columns (r = 1 when N = 1), scaled to norm f;
- *   fixed-norm     normal entries scaled to ‖W‖_F = 1 exactly (I(W) = 1/(ε₁ε₂)).
+ *   fixed-norm     normal entries scaled to ‖W‖_F = 1 exactly (I(W) = 1/(ε₁ε₂));
+ *   corner         W = f e_N e_Nᵀ: the input enters at the end of the state's last row and column, where
+ *                  delay lines in U and V carry it through the longest chain (J_tot,rel up to ≈ 2N − 1).
  * A zero draw (possible after shrinking) becomes f e₁e₁ᵀ, so I(W) > 0 always and J_tot,rel is defined.
  */
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 import { angleCount, gaussianFromUniform, gridNumber, logUniform, orthogonalFromAngles, toRows } from './building-blocks.ts';
 
-export type InputFamily = 'dense' | 'unitary' | 'rank-deficient' | 'fixed-norm';
+export type InputFamily = 'dense' | 'unitary' | 'rank-deficient' | 'fixed-norm' | 'corner';
 export const ALL_INPUT_FAMILIES: readonly InputFamily[] = ['dense', 'unitary', 'rank-deficient', 'fixed-norm'];
 
 export interface InputRecipe {
@@ -43,7 +45,7 @@ export function inputRecipeArbitrary(maxN = 5, families: readonly InputFamily[] 
       entries: family === 'unitary' ? fc.constant([] as number[]) : fixed(gridNumber(-1, 1), maxN * maxN),
       angles: family === 'unitary' ? fixed(gridNumber(-Math.PI, Math.PI), angleCount(maxN)) : fc.constant([] as number[]),
       rank: family === 'rank-deficient' ? gridNumber(0, 1) : fc.constant(0),
-      logNorm: family === 'dense' || family === 'rank-deficient' ? gridNumber(-1, 1) : fc.constant(0),
+      logNorm: family === 'dense' || family === 'rank-deficient' || family === 'corner' ? gridNumber(-1, 1) : fc.constant(0),
     });
   return fc.oneof({ withCrossShrink: true }, ...families.map(arb));
 }
@@ -52,6 +54,12 @@ export function buildInput(recipe: InputRecipe, N: number): GeneratedInput {
   if (recipe.family === 'unitary') {
     const q = orthogonalFromAngles(N, recipe.angles);
     return { family: 'unitary', rows: toRows(q), rank: N, frobeniusNorm: Math.sqrt(N) };
+  }
+  if (recipe.family === 'corner') {
+    const f = logUniform(recipe.logNorm, 1);
+    const w = Matrix.zeros(N, N);
+    w.set(N - 1, N - 1, f);
+    return { family: 'corner', rows: toRows(w), rank: 1, frobeniusNorm: f };
   }
   const g = new Matrix(N, N);
   for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) g.set(i, j, gaussianFromUniform(recipe.entries[i * N + j] ?? 0));

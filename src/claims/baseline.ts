@@ -21,9 +21,21 @@ export const BASELINE_FORMAT = 'matmem-baseline/2';
  */
 export const FINGERPRINT_TOLERANCE = { relative: 1e-9, absolute: 1e-10 };
 
+/**
+ * Error bounds are compared relatively only (no absolute floor): they are small by nature, and a
+ * weakened or tightened tolerance formula must show. They are built from round-off residuals, which
+ * are bit-for-bit the same on the same Node.js major version (V8's own libm, no FMA) but not across
+ * versions, so a baseline from another Node.js major version skips them (and says so).
+ */
+export function isErrorBoundPath(path: string): boolean {
+  return /errorBound/.test(path);
+}
+
 export interface RunConfig {
   seed: number;
   runs: number;
+  /** Node.js major version the baseline was made with (round-off-level evidence is exact only within it). */
+  node?: number;
   /** The --claim / --step filter the run used (null: everything). */
   claim: string | null;
   step: string | null;
@@ -64,9 +76,12 @@ export function claimFingerprint(r: ClaimResult): Fingerprint {
   const out: Fingerprint = { cases: r.cases };
   if (r.undefinedCases !== undefined) out.undefinedCases = r.undefinedCases;
   flattenNumbers(r.statistics ? { min: r.statistics.min, median: r.statistics.median, max: r.statistics.max } : undefined, 'statistics', out);
+  flattenNumbers(r.errorBounds ? { min: r.errorBounds.min, median: r.errorBounds.median, max: r.errorBounds.max } : undefined, 'errorBounds', out);
+  flattenNumbers(r.nearBound, 'nearBound', out);
   flattenNumbers(r.worst, 'worst', out);
   flattenNumbers(r.counterexample, 'counterexample', out);
   (r.witnesses ?? []).forEach((w, i) => flattenNumbers({ points: w.points, cases: w.cases, skipped: w.skipped, worstGap: w.worstGap }, `witness.${i}.${w.witness}`, out));
+  (r.parts ?? []).forEach((p, i) => flattenNumbers({ cases: p.cases, undefinedCases: p.undefinedCases, statistics: p.statistics && { min: p.statistics.min, median: p.statistics.median, max: p.statistics.max }, errorBounds: p.errorBounds && { min: p.errorBounds.min, median: p.errorBounds.median, max: p.errorBounds.max }, nearBound: p.nearBound, worst: p.worst, counterexample: p.counterexample }, `part.${i}`, out));
   return out;
 }
 
@@ -143,19 +158,22 @@ export interface BaselineChange {
   evidence: EvidenceChange[];
 }
 
-function numberChanged(a: number, b: number): boolean {
-  return Math.abs(a - b) > FINGERPRINT_TOLERANCE.relative * Math.max(Math.abs(a), Math.abs(b)) + FINGERPRINT_TOLERANCE.absolute;
+function numberChanged(a: number, b: number, absolute: number): boolean {
+  return Math.abs(a - b) > FINGERPRINT_TOLERANCE.relative * Math.max(Math.abs(a), Math.abs(b)) + absolute;
 }
 
-export function compareFingerprints(a: Fingerprint, b: Fingerprint): EvidenceChange[] {
+/** `sameNode`: the baseline comes from the same Node.js major version (error bounds are compared then). */
+export function compareFingerprints(a: Fingerprint, b: Fingerprint, sameNode = true): EvidenceChange[] {
   const out: EvidenceChange[] = [];
   for (const path of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+    const bound = isErrorBoundPath(path);
+    if (bound && !sameNode) continue;
     const x = a[path];
     const y = b[path];
     if (x === undefined || y === undefined) {
       out.push({ path, baseline: x ?? null, now: y ?? null });
     } else if (typeof x === 'number' && typeof y === 'number') {
-      if (numberChanged(x, y)) out.push({ path, baseline: x, now: y, relative: Math.abs(y - x) / Math.max(Math.abs(x), Math.abs(y)) });
+      if (numberChanged(x, y, bound ? 0 : FINGERPRINT_TOLERANCE.absolute)) out.push({ path, baseline: x, now: y, relative: Math.abs(y - x) / Math.max(Math.abs(x), Math.abs(y)) });
     } else if (x !== y) out.push({ path, baseline: x, now: y });
   }
   return out;
@@ -169,6 +187,7 @@ export function compareWithBaseline(
   base: { verdicts: Record<string, Verdict>; evidence: Record<string, Fingerprint> | null },
   now: { verdicts: Record<string, Verdict>; evidence: Record<string, Fingerprint> },
   include: (key: string) => boolean,
+  sameNode = true,
 ): BaselineChange[] {
   const keys = [...new Set([...Object.keys(base.verdicts), ...Object.keys(now.verdicts)])].filter(include).sort();
   const out: BaselineChange[] = [];
@@ -177,7 +196,7 @@ export function compareWithBaseline(
     const nv = now.verdicts[key];
     const change: BaselineChange = { key, evidence: [] };
     if (bv !== nv) change.verdict = { baseline: bv ?? 'missing', now: nv ?? 'missing' };
-    if (base.evidence && bv !== undefined && nv !== undefined) change.evidence = compareFingerprints(base.evidence[key] ?? {}, now.evidence[key] ?? {});
+    if (base.evidence && bv !== undefined && nv !== undefined) change.evidence = compareFingerprints(base.evidence[key] ?? {}, now.evidence[key] ?? {}, sameNode);
     if (change.verdict || change.evidence.length > 0) out.push(change);
   }
   return out;

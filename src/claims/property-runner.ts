@@ -136,12 +136,14 @@ export function runPropertyClaim<C>(prop: PropertyClaim<C>, opts: PropertyRunOpt
   const worstRecord = worstOf(recorded);
   const worst = base.worst && worstRecord ? { ...base.worst, index: worstRecord.index, caseData: prop.describe(worstRecord.value) } : base.worst;
   const defined = recorded.filter((r) => r.evaluation.undefinedReason === undefined);
+  const nearBound = nearBoundCount(defined.map((r) => r.evaluation));
   const errStats = statistics('error bound', defined.map((r) => r.evaluation.errorBound));
   const undefinedReasons = summarizeReasons(recorded);
   const detail =
     `${base.detail}` +
     (base.statistics ? ` ${prop.quantity[model]}: min ${fmt(base.statistics.min)}, median ${fmt(base.statistics.median)}, max ${fmt(base.statistics.max)}` : '') +
     (errStats ? `; error bounds up to ${fmt(errStats.max)}.` : '') +
+    (nearBound ? ` Within 1% of the bound: ${nearBound.cases} of ${nearBound.of} cases (smallest margin/bound ${fmt(nearBound.closest)}).` : '') +
     relaxedSentence +
     (undefinedReasons ? ` Undefined: ${undefinedReasons}.` : '') +
     (prop.notes?.[model] ? ` ${prop.notes[model]}` : '');
@@ -152,7 +154,16 @@ export function runPropertyClaim<C>(prop: PropertyClaim<C>, opts: PropertyRunOpt
     replay,
     detail,
     ...(witnesses.length ? { witnesses } : {}),
+    ...(nearBound ? { nearBound } : {}),
   };
+}
+
+/** For inequalities (evaluations that name their bound): cases with margin ≤ 1% of the bound, and the closest approach. */
+export function nearBoundCount(evals: CaseEvaluation[], within = 0.01): { within: number; cases: number; of: number; closest: number } | undefined {
+  const bounded = evals.filter((e) => e.bound !== undefined && e.bound !== 0 && Number.isFinite(e.margin));
+  if (bounded.length === 0) return undefined;
+  const rel = bounded.map((e) => e.margin / Math.abs(e.bound!));
+  return { within, cases: rel.filter((x) => x <= within).length, of: bounded.length, closest: Math.min(...rel) };
 }
 
 function verdictOf(classes: CaseClass[]): Verdict {

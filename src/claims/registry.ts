@@ -112,6 +112,17 @@ function mergeReports(reports: ClaimReport[]): ClaimReport {
     }
     const verdict = combineVerdicts(rs.map((r) => r.verdict));
     const deciding = rs.find((r) => r.verdict === verdict) ?? rs[0];
+    const parts = rs.map((r) => ({
+      source: r.evidence?.[0]?.source ?? 'registry',
+      verdict: r.verdict,
+      cases: r.cases,
+      ...(r.undefinedCases !== undefined ? { undefinedCases: r.undefinedCases } : {}),
+      ...(r.statistics ? { statistics: r.statistics } : {}),
+      ...(r.errorBounds ? { errorBounds: r.errorBounds } : {}),
+      ...(r.nearBound ? { nearBound: r.nearBound } : {}),
+      worst: r.worst,
+      counterexample: r.counterexample,
+    }));
     results.push({
       ...deciding,
       verdict,
@@ -120,6 +131,7 @@ function mergeReports(reports: ClaimReport[]): ClaimReport {
       detail: rs.map((r) => r.detail).join(' | '),
       witnesses: rs.flatMap((r) => r.witnesses ?? [{ witness: 'numeric' as const, verdict: r.verdict, detail: r.detail }]),
       evidence: rs.flatMap((r) => r.evidence ?? []),
+      parts,
     });
   }
   return { ...first, source: [...new Set(reports.map((r) => r.source))].join('; '), results };

@@ -58,6 +58,7 @@ export function verdictFromOutcomes(outcomes: CaseOutcome[], opts: VerdictOption
     replay: opts.replay,
     detail,
     statistics: statistics(opts.quantity, defined.map((o) => o.value)),
+    ...(defined.length ? { errorBounds: statistics('error bound of the margin', defined.map((o) => o.errorBound)) } : {}),
   };
 }
 

@@ -74,7 +74,7 @@ export function verifyCommand(): Command {
       if (opts.step !== undefined && opts.claim !== undefined) throw new InputError('give --claim or --step, not both');
       if (opts.path !== undefined && opts.claim === undefined) throw new InputError('--path replays a counterexample of one claim: give --claim too');
       const experiments = await readExperiments(opts.experiment as string[]);
-      const config: RunConfig = { seed, runs, claim: opts.claim ?? null, step: opts.step ?? null, experiments: experiments.map((e) => ({ task: e.record.config.task, digest: recordDigest(e.record) })) };
+      const config: RunConfig = { seed, runs, node: Number(process.versions.node.split('.')[0]), claim: opts.claim ?? null, step: opts.step ?? null, experiments: experiments.map((e) => ({ task: e.record.config.task, digest: recordDigest(e.record) })) };
       const baseline = opts.baseline ? parseBaseline(opts.baseline, readJsonFile(opts.baseline)) : undefined;
       if (baseline?.config) {
         const why = configMismatch(baseline.config, config);
@@ -134,7 +134,9 @@ export function verifyCommand(): Command {
         const include = (k: string) => (!partial || k in now.verdicts) && (sameExperiments || !k.endsWith('/experiment'));
         if (!sameExperiments) note('the Section 6 claims are not compared: their experiment records differ from the baseline\'s');
         if (!baseline.evidence) note(`${opts.baseline} has verdicts only (an older format): evidence is not compared; rewrite it with --write-baseline`);
-        const changes = compareWithBaseline(baseline, now, include);
+        const sameNode = baseline.config?.node === undefined || baseline.config.node === config.node;
+        if (!sameNode) note(`the baseline was made on Node.js ${baseline.config!.node}, this is ${config.node}: error bounds (round-off estimates) are not compared`);
+        const changes = compareWithBaseline(baseline, now, include, sameNode);
         if (changes.length > 0) {
           const verdictChanges = changes.filter((c) => c.verdict).length;
           note(`regression against the baseline ${opts.baseline}: ${verdictChanges} verdict(s) and ${changes.length - verdictChanges} evidence fingerprint(s) changed`);

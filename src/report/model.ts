@@ -36,6 +36,13 @@ export interface ClaimResult {
   /** One or two sentences saying what the values show, e.g. "equal to 1e-12 in all 200 cases". */
   detail: string;
   statistics?: QuantityStatistics;
+  /** The error bounds the cases were held to (min, median, max): a weakened tolerance shows here. */
+  errorBounds?: QuantityStatistics;
+  /**
+   * Inequalities: how many cases came within 1% of the bound (margin ≤ 0.01·bound, violations
+   * included) and the smallest margin/bound seen — whether the generated cases reached the boundary.
+   */
+  nearBound?: { within: number; cases: number; of: number; closest: number };
   /** Which witnesses were used (symbolic, identity, numeric, simulation) and what each said. */
   witnesses?: WitnessResult[];
   /**
@@ -48,6 +55,21 @@ export interface ClaimResult {
   derivationSteps?: EvidenceItem[];
   /** Set when the sources disagree (one says holds, another fails): the investigation's finding, never hidden. */
   disagreement?: string;
+  /** When several registry sources check the claim in this model: each one's own numbers (the fields above show the deciding one). */
+  parts?: ClaimPart[];
+}
+
+/** One registry source's result for a claim in a model, kept when several are combined. */
+export interface ClaimPart {
+  source: string;
+  verdict: Verdict;
+  cases: number;
+  undefinedCases?: number;
+  statistics?: QuantityStatistics;
+  errorBounds?: QuantityStatistics;
+  nearBound?: ClaimResult['nearBound'];
+  worst: Record<string, unknown> | null;
+  counterexample: Record<string, unknown> | null;
 }
 
 export interface Disagreement {

@@ -32,7 +32,7 @@ describe('matmem verify (command line)', () => {
     expect(w.code, w.stderr).toBe(0);
     expect(w.stderr).toMatch(/wrote the baseline .*: 4 verdicts and \d+ evidence numbers \(seed 1, runs 20, claim eq-13\.fmm\)/);
     const b = JSON.parse(readFileSync(file, 'utf8'));
-    expect(b.config).toEqual({ seed: 1, runs: 20, claim: 'eq-13.fmm', step: null, experiments: [] });
+    expect(b.config).toEqual({ seed: 1, runs: 20, node: Number(process.versions.node.split('.')[0]), claim: 'eq-13.fmm', step: null, experiments: [] });
     const same = runCli(['verify', '--claim', 'eq-13.fmm', '--runs', '20', '--no-files', '--baseline', file]);
     expect(same.code, same.stderr).toBe(0);
     const ev = b.evidence['eq-13.fmm/paper'];
