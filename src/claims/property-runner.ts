@@ -12,10 +12,11 @@
  * and the statistics from the outcomes), so property claims and the other claims mean the same thing.
  */
 import fc from 'fast-check';
+import { InputError } from '../errors.ts';
 import type { AnalyticModel as ModelName, ClaimReport, ClaimResult, Verdict, WitnessResult } from '../report/model.ts';
 import type { CaseEvaluation } from '../../properties/numerics.ts';
 import type { AnyPropertyClaim, ClaimKind, PropertyClaim } from '../../properties/types.ts';
-import { combineVerdicts, statistics, verdictFromOutcomes, type CaseOutcome } from './verdict.ts';
+import { combineVerdicts, reportedMargin, statistics, verdictFromOutcomes, type CaseOutcome } from './verdict.ts';
 
 export type CaseClass = 'holds' | 'fails' | 'undecided' | 'undefined';
 
@@ -57,14 +58,18 @@ export function replayPropertyCase<C>(
 function valueAtPath<C>(prop: PropertyClaim<C>, seed: number, path: string): C {
   let captured: { v: C } | null = null;
   // A predicate that fails at once makes fast-check stop on the value the path designates.
-  fc.check(
-    fc.property(prop.arbitrary, (v) => {
-      if (captured === null) captured = { v };
-      return false;
-    }),
-    { seed, path, endOnFailure: true },
-  );
-  if (captured === null) throw new Error(`no case at path ${path} (seed ${seed})`);
+  try {
+    fc.check(
+      fc.property(prop.arbitrary, (v) => {
+        if (captured === null) captured = { v };
+        return false;
+      }),
+      { seed, path, endOnFailure: true },
+    );
+  } catch (err) {
+    throw new InputError(`--path ${path}: fast-check cannot replay this path for claim ${prop.id} with seed ${seed} (${(err as Error).message}); take the path from a replay command`);
+  }
+  if (captured === null) throw new InputError(`--path ${path}: no case of claim ${prop.id} at this path with seed ${seed}; take the path from a replay command`);
   return (captured as { v: C }).v;
 }
 
@@ -199,10 +204,10 @@ function shrinkFrom<C>(prop: PropertyClaim<C>, model: ModelName, seed: number, p
     shrinks: result.numShrinks,
     outcome: evaluation.margin < -evaluation.errorBound ? 'violated' : 'equal within the error bound',
     case: prop.describe(value),
-    margin: evaluation.margin,
+    margin: reportedMargin(evaluation, prop.kind),
     errorBound: evaluation.errorBound,
     numbers: evaluation.numbers,
-    replay: replayCommand(prop.id, seed, `--path ${p}`),
+    replay: replayCommand(prop.id, seed, `--path ${p} --model ${model}`),
   };
 }
 

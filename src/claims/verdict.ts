@@ -53,13 +53,23 @@ export function verdictFromOutcomes(outcomes: CaseOutcome[], opts: VerdictOption
     verdict,
     cases: outcomes.length,
     undefinedCases,
-    worst: worst ? { case: worst.label, ...worst.numbers, margin: worst.margin, errorBound: worst.errorBound } : null,
+    worst: worst ? { case: worst.label, ...worst.numbers, margin: reportedMargin(worst, opts.kind), errorBound: worst.errorBound } : null,
     counterexample: smallestFailing ? { case: smallestFailing.label, ...smallestFailing.data, numbers: smallestFailing.numbers } : null,
     replay: opts.replay,
     detail,
     statistics: statistics(opts.quantity, defined.map((o) => o.value)),
     ...(defined.length ? { errorBounds: statistics('error bound of the margin', defined.map((o) => o.errorBound)) } : {}),
   };
+}
+
+/**
+ * The margin as reported (report/model.ts, ClaimResult.worst): the room left after the error bound,
+ * ≥ 0 exactly when the case confirms the claim.
+ */
+export function reportedMargin(o: Pick<CaseOutcome, 'margin' | 'errorBound'>, kind: VerdictOptions['kind']): number {
+  if (kind === 'identity') return o.errorBound + o.margin; // bound − |gap|
+  if (kind === 'strict') return o.margin - o.errorBound;
+  return o.margin + o.errorBound;
 }
 
 function isViolation(o: CaseOutcome, kind: VerdictOptions['kind']): boolean {

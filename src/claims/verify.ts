@@ -124,7 +124,7 @@ export function attachDerivations(registry: ClaimReport[], derivations: Derivati
       const verdict = combineVerdicts([...(registryVerdict ? [registryVerdict] : []), ...st.map((x) => x.s.verdict)]);
       const stepSummary = `derivation steps (statement): ${st.map(({ d, s }) => `${d.id} #${s.index} ${s.verdict}`).join(', ')}`;
       r.detail = r.detail ? `${r.detail} | ${stepSummary}` : stepSummary;
-      r.cases += st.length;
+      r.statementSteps = st.length;
       r.evidence = [...registryEvidence, ...stepItems];
       if (verdict === 'fails' && r.verdict !== 'fails') {
         const failing = st.find((x) => x.s.verdict === 'fails')!;

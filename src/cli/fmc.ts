@@ -1,12 +1,12 @@
 /** `matmem fmc`: the Fisher memory curve and capacity of a case in the paper, exact and vector models. */
 import { Command } from 'commander';
-import { InputError } from '../errors.ts';
+import { InputError, ModelUndefinedError } from '../errors.ts';
 import { spectralRadius } from '../linalg/eigen.ts';
 import { caseSize } from '../models/case.ts';
 import { assertExactModelDefined } from '../models/exact.ts';
 import { assertPaperModelDefined } from '../models/paper.ts';
 import { fisherMemorySummary, FMC_MODELS, VECTOR_MODEL_MAX_N, type FmcModel } from '../models/summary.ts';
-import { addCaseOptions, caseFromOptions } from './case-options.ts';
+import { addCaseOptions, caseFromOptions, checkModelBudget } from './case-options.ts';
 import { addMemoryOptions, memoryFmcJson, parseMemoryOptions } from './memory-options.ts';
 import { note, parseNumberOption, printJson } from './common.ts';
 
@@ -50,10 +50,33 @@ export function fmcCommand(): Command {
           throw new InputError(`the vector model is dense O(N⁶) and limited to N ≤ ${VECTOR_MODEL_MAX_N}; use --model exact for N = ${N}`);
         }
       }
-      // existence conditions first, so that nothing is computed for a case a model cannot take
-      if (models.includes('paper')) assertPaperModelDefined(c);
-      if (models.includes('exact') || models.includes('vector')) assertExactModelDefined(c);
+      // existence conditions first, so that nothing is computed for a case a model cannot take; with
+      // --model all an undefined model is reported with its reason and the others are computed
+      const undefinedModels: Record<string, string> = {};
+      const exists = (m: FmcModel): string | null => {
+        try {
+          if (m === 'paper') assertPaperModelDefined(c);
+          else assertExactModelDefined(c);
+          return null;
+        } catch (err) {
+          if (err instanceof ModelUndefinedError) return err.message;
+          throw err;
+        }
+      };
+      for (const m of [...models]) {
+        const why = exists(m);
+        if (why === null) continue;
+        if (opts.model !== 'all') {
+          const other = FMC_MODELS.filter((x) => x !== m && x !== 'vector' && exists(x) === null);
+          throw new InputError(`${why}${other.length ? `; --model ${other[0]} is defined for this case` : ''}`);
+        }
+        undefinedModels[m] = why;
+        models.splice(models.indexOf(m), 1);
+      }
+      if (models.length === 0) throw new InputError(`no model is defined for this case: ${Object.values(undefinedModels).join('; ')}`);
+      checkModelBudget(N, `the ${models.filter((m) => m !== 'vector').join(' and ')} model${models.length > 1 ? 's' : ''}`);
       const out: Record<string, unknown> = {};
+      for (const [m, why] of Object.entries(undefinedModels)) out[m] = { undefinedReason: why };
       for (const m of models) {
         const s = fisherMemorySummary(c, m, K);
         out[m] = { fmc: s.fmc, jtot: s.jtot, inputFisher: s.inputFisher, jtotRel: s.jtotRel, residuals: s.residuals };
@@ -79,7 +102,7 @@ function parseModels(raw: string): FmcModel[] {
 }
 
 interface HumanResult {
-  models: Record<string, { fmc: number[]; jtot: number; inputFisher: number; jtotRel: number }>;
+  models: Record<string, { fmc: number[]; jtot: number; inputFisher: number; jtotRel: number; undefinedReason?: string }>;
   spectralRadius: { U: number; V: number };
   stability?: { spectralRadius: number; stable: boolean };
   N: number;
@@ -89,7 +112,7 @@ interface HumanResult {
 }
 
 function printHuman(r: HumanResult): void {
-  const names = Object.keys(r.models);
+  const names = Object.keys(r.models).filter((m) => r.models[m].undefinedReason === undefined);
   const lines: string[] = [];
   lines.push(`N = ${r.N}, ε₁ = ${r.e1}, ε₂ = ${r.e2}, ρ(U) = ${r.spectralRadius.U.toPrecision(6)}, ρ(V) = ${r.spectralRadius.V.toPrecision(6)}`);
   if (r.stability) lines.push(`memory system (Eq. 34): ρ(F) = ${r.stability.spectralRadius.toPrecision(6)} — ${r.stability.stable ? 'stable' : 'NOT stable (no stationary law)'}`);
@@ -103,5 +126,6 @@ function printHuman(r: HumanResult): void {
   const shown = Math.min(r.k, 10);
   for (let k = 0; k < shown; k++) row(`J(${k})`, (m) => r.models[m].fmc[k]);
   if (r.k > shown) lines.push(`${''.padStart(16)}… (${r.k - shown} more; --json prints all)`);
+  for (const [m, v] of Object.entries(r.models)) if (v.undefinedReason) lines.push('', `${m} model: undefined here — ${v.undefinedReason}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

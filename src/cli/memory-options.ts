@@ -48,7 +48,7 @@ export function addMemoryOptions(cmd: Command): Command {
     .option(
       '--truncation <M[,L]>',
       `paper model: keep m = 0..M in the sums over m of Eq. 40 (default ${DEFAULT_PAPER_TRUNCATION_DEPTH}); optional L bounds each inner index i_j − 2 ≤ L ` +
-        '(default: the inner sums in closed form). The untruncated sums diverge for most U, V; see "seriesRatios".',
+        '(default: the inner sums in closed form). The untruncated sums diverge for most U, V (the per-level growth factors are printed; JSON: seriesRatios).',
     )
     .option(
       '--horizon <T>',
@@ -109,9 +109,12 @@ export function memoryFmcJson(c: MatrixCase, opts: MemoryCliOptions, run: { mode
   for (const model of run.models) {
     const s = memoryFisherSummary(c, model, { alpha: m.alpha, count: run.K, truncation: m.truncation, horizon: m.horizon });
     out[model] = s;
-    const ratios = (s as { seriesRatios?: { convergent?: boolean } }).seriesRatios;
+    const ratios = (s as { seriesRatios?: { convergent?: boolean; mean: number; psi: number; sigma: number } }).seriesRatios;
     if (model === 'paper' && ratios && ratios.convergent === false) {
-      note(`matmem: note: the paper model's sums over m (Eq. 40) diverge for this case; its values are the depth-${m.truncation.depth} truncation (as in Figure 3), not a limit — see "seriesRatios"`);
+      note(
+        `matmem: note: the paper model's sums over m (Eq. 40) diverge for this case: each level multiplies the mean by up to ${ratios.mean.toPrecision(4)}, Ψ_MEM by ${ratios.psi.toPrecision(4)} and Σ_MEM by ${ratios.sigma.toPrecision(4)} (a sum converges only below 1); ` +
+          `its values are the depth-${m.truncation.depth} truncation (as in Figure 3), not a limit (JSON: models.paper.seriesRatios)`,
+      );
     }
   }
   return {

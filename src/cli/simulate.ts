@@ -4,13 +4,15 @@ import cliProgress from 'cli-progress';
 import { relativeDifference } from '../linalg/dense.ts';
 import { spectralRadius } from '../linalg/eigen.ts';
 import { caseSize } from '../models/case.ts';
-import { assertExactModelDefined, exactCovariance, exactCovarianceMatrix } from '../models/exact.ts';
+import { assertExactModelDefined, exactCovariance, exactCovarianceMatrix, exactFisherMemoryCurve, exactTotalCapacity } from '../models/exact.ts';
+import { paperCovariances, paperFisherMemoryCurve, paperTotalCapacity } from '../models/paper.ts';
 import { paperStateCovariance } from '../models/summary.ts';
 import { simulateFisherMemory } from '../models/simulate.ts';
-import { ModelUndefinedError } from '../errors.ts';
-import { addCaseOptions, caseFromOptions } from './case-options.ts';
+import { InputError, ModelUndefinedError } from '../errors.ts';
+import { addCaseOptions, caseFromOptions, checkModelBudget } from './case-options.ts';
 import { addMemoryOptions, memorySimulateJson, parseMemoryOptions } from './memory-options.ts';
-import { parseNumberOption, printJson } from './common.ts';
+import { note, parseNumberOption, printJson } from './common.ts';
+import { formatBytes, formatDuration, memoryLimitBytes, simulationCost, TIME_LIMIT_SECONDS, WARN_SECONDS } from '../models/cost.ts';
 
 /** Steps so that the state forgets its zero start: (ρ(U)ρ(V))^{2T} < 1e-12, within [10, 400]. */
 export function defaultSteps(rhoProduct: number): number {
@@ -45,6 +47,7 @@ export function simulateCommand(): Command {
       const c = caseFromOptions(opts);
       if (memory) {
         const steps = opts.steps === undefined ? undefined : parseNumberOption('--steps', opts.steps, { integer: true, min: 1, max: 100000 });
+        checkSimulationBudget(caseSize(c) * Math.max(1, Math.ceil(Math.sqrt(memory.slots + 1))), samples, steps ?? 400);
         const bar = progressBar(batches);
         let result;
         try {
@@ -58,6 +61,8 @@ export function simulateCommand(): Command {
       }
       const rho = assertExactModelDefined(c);
       const steps = opts.steps === undefined ? defaultSteps(rho.product) : parseNumberOption('--steps', opts.steps, { integer: true, min: 1, max: 100000 });
+      checkSimulationBudget(caseSize(c), samples, steps);
+      checkModelBudget(caseSize(c), 'the exact model (beside the simulation)');
       const bar = progressBar(batches);
       let result;
       try {
@@ -65,16 +70,25 @@ export function simulateCommand(): Command {
       } finally {
         bar.stop();
       }
-      const exact = exactCovarianceMatrix(exactCovariance(c));
+      const exactCov = exactCovariance(c);
+      const exact = exactCovarianceMatrix(exactCov);
+      // both models' values beside the estimates: what the simulation decides between
+      const models: Record<string, { fmc: number[]; jtot: number } | { undefinedReason: string }> = {
+        exact: { fmc: exactFisherMemoryCurve(c, exactCov, steps), jtot: exactTotalCapacity(c, exactCov).jtot },
+      };
       let relDiffPaper: number | null = null;
       try {
         relDiffPaper = relativeDifference(result.covariance, paperStateCovariance(c));
+        const pc = paperCovariances(c);
+        models.paper = { fmc: paperFisherMemoryCurve(c, pc, steps), jtot: paperTotalCapacity(c, pc).jtot };
       } catch (err) {
         if (!(err instanceof ModelUndefinedError)) throw err;
+        models.paper = { undefinedReason: err.message };
       }
       const out = {
         jtot: result.jtot,
         fmc: result.fmc,
+        models,
         covariance: { relDiffExact: relativeDifference(result.covariance, exact), relDiffPaper },
         samples: result.samples,
         steps: result.steps,
@@ -87,10 +101,19 @@ export function simulateCommand(): Command {
         printJson(out);
         return;
       }
+      const ex = models.exact as { fmc: number[]; jtot: number };
+      const pa = 'fmc' in models.paper ? models.paper : null;
+      const col = (x: number | undefined) => (x === undefined ? '—' : x.toPrecision(6)).padStart(14);
+      const shown = Math.min(out.fmc.length, 20);
       const lines = [
         `Monte Carlo: ${out.samples} trajectories × ${out.steps} steps, ${out.batches} batches, seed ${out.seed}`,
-        `J_tot ≈ ${out.jtot.estimate.toPrecision(6)} ± ${out.jtot.stderr.toPrecision(2)} (standard error)`,
-        ...out.fmc.slice(0, 10).map((f) => `J(${f.k}) ≈ ${f.estimate.toPrecision(6)} ± ${f.stderr.toPrecision(2)}`),
+        '',
+        `${''.padStart(8)}${'estimate'.padStart(14)}${'± stderr'.padStart(11)}${'exact'.padStart(14)}${'paper'.padStart(14)}`,
+        `${'J_tot'.padStart(8)}${col(out.jtot.estimate)}${out.jtot.stderr.toPrecision(2).padStart(11)}${col(ex.jtot)}${col(pa?.jtot)}`,
+        ...out.fmc.slice(0, shown).map((f) => `${`J(${f.k})`.padStart(8)}${col(f.estimate)}${f.stderr.toPrecision(2).padStart(11)}${col(ex.fmc[f.k])}${col(pa?.fmc[f.k])}`),
+        ...(out.fmc.length > shown ? [`${''.padStart(8)}… (${out.fmc.length - shown} more; --json prints all)`] : []),
+        ...(pa ? [] : [`paper model: undefined here — ${(models.paper as { undefinedReason: string }).undefinedReason}`]),
+        '',
         `covariance of vec X: relative difference ${out.covariance.relDiffExact.toPrecision(3)} from the exact model, ` +
           (relDiffPaper === null ? 'paper model undefined' : `${relDiffPaper.toPrecision(3)} from the paper's Σ ⊗ Ψ`),
       ];
@@ -106,4 +129,16 @@ function progressBar(batches: number): cliProgress.SingleBar {
   );
   bar.start(batches, 0);
   return bar;
+}
+
+/** Refuses a simulation that would run past the time limit or not fit in memory (naming the largest --samples that fits); announces one past a minute. */
+function checkSimulationBudget(N: number, samples: number, steps: number): void {
+  const cost = simulationCost(N, samples, steps);
+  const limit = memoryLimitBytes();
+  if (cost.bytes > limit) throw new InputError(`the simulation at N = ${N} with ${steps} steps needs about ${formatBytes(cost.bytes)}, above the limit of ${formatBytes(limit)} (MATMEM_MAX_MEMORY_MB); use fewer --steps`);
+  if (cost.seconds > TIME_LIMIT_SECONDS) {
+    const fits = Math.floor((samples * TIME_LIMIT_SECONDS) / cost.seconds);
+    throw new InputError(`--samples ${samples} would take about ${formatDuration(cost.seconds)} at N = ${N} and ${steps} steps, above the limit of ${formatDuration(TIME_LIMIT_SECONDS)}; the largest --samples that fits is about ${fits}`);
+  }
+  if (cost.seconds > WARN_SECONDS) note(`matmem: note: the simulation takes about ${formatDuration(cost.seconds)} on a 2-core machine (progress on stderr)`);
 }

@@ -46,6 +46,7 @@ export function verifyCommand(): Command {
     .option('--write-baseline <file>', 'write the verdicts and evidence of this run as a new baseline file')
     .option('--claim <id>', 'run one claim only (see the list with --list)')
     .option('--path <path>', 'with --claim: replay one fast-check counterexample path')
+    .option('--model <model>', 'with --claim: only this model (paper | exact | experiment), e.g. to replay a counterexample in the model it came from')
     .option('--step <derivation#index>', 'run one derivation step only (e.g. theorem-2#6): replays its counterexample')
     .option('--experiment <dir>', 'an experiment record (matmem experiment … --out DIR) for the Section 6 claims; repeat for copy and recall', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--no-files', 'print the verdicts without writing the report files')
@@ -73,6 +74,9 @@ export function verifyCommand(): Command {
       }
       if (opts.step !== undefined && opts.claim !== undefined) throw new InputError('give --claim or --step, not both');
       if (opts.path !== undefined && opts.claim === undefined) throw new InputError('--path replays a counterexample of one claim: give --claim too');
+      if (opts.model !== undefined && !['paper', 'exact', 'experiment'].includes(opts.model)) throw new InputError(`--model must be paper, exact or experiment, got "${opts.model}"`);
+      if (opts.model !== undefined && opts.claim === undefined) throw new InputError('--model selects the model of one claim: give --claim too');
+      if (opts.path !== undefined && !/^\d+(:\d+)*$/.test(opts.path)) throw new InputError(`--path must be a fast-check path, non-negative integers separated by colons (e.g. 3:1:0), got "${opts.path}"`);
       const experiments = await readExperiments(opts.experiment as string[]);
       const config: RunConfig = { seed, runs, node: Number(process.versions.node.split('.')[0]), claim: opts.claim ?? null, step: opts.step ?? null, experiments: experiments.map((e) => ({ task: e.record.config.task, digest: recordDigest(e.record) })) };
       const baseline = opts.baseline ? parseBaseline(opts.baseline, readJsonFile(opts.baseline)) : undefined;
@@ -109,6 +113,7 @@ export function verifyCommand(): Command {
       } finally {
         bar.stop();
       }
+      if (opts.model !== undefined) for (const c of report.claims) c.results = c.results.filter((r) => r.model === opts.model);
       if (opts.claim === undefined && opts.step === undefined && opts.files) {
         note(`rendering figures 2–4${experiments.length ? ' and the experiments\' figures' : ''} …`);
         report.figures = [...(await reportFigures(seed)), ...(await experimentReportFigures(experiments))];
@@ -191,11 +196,13 @@ function replayOf(report: Report, key: string): string | undefined {
 import { writeFileAtomic } from '../io/atomic.ts';
 function verdictTable(report: Report): string {
   const lines: string[] = [];
-  const w = Math.max(...report.claims.map((c) => c.id.length), 10);
-  lines.push(`${'claim'.padEnd(w)}  ${'paper'.padEnd(12)} ${'exact'.padEnd(12)} ${'experiments'.padEnd(12)} source`);
-  for (const c of report.claims) {
-    const v = (m: string) => c.results.find((r) => r.model === m)?.verdict ?? '—';
-    lines.push(`${c.id.padEnd(w)}  ${v('paper').padEnd(12)} ${v('exact').padEnd(12)} ${v('experiment').padEnd(12)} ${c.source}`);
+  const w = Math.max(...report.claims.map((c) => c.id.length), ...report.derivations.map((d) => d.id.length), 12);
+  if (report.claims.length > 0) {
+    lines.push(`${'claim'.padEnd(w)}  ${'paper'.padEnd(12)} ${'exact'.padEnd(12)} ${'experiments'.padEnd(12)} source`);
+    for (const c of report.claims) {
+      const v = (m: string) => c.results.find((r) => r.model === m)?.verdict ?? '—';
+      lines.push(`${c.id.padEnd(w)}  ${v('paper').padEnd(12)} ${v('exact').padEnd(12)} ${v('experiment').padEnd(12)} ${c.source}`);
+    }
   }
   if (report.modelChecks?.length) {
     const failing = report.modelChecks.filter((m) => m.verdict !== 'holds');
@@ -203,11 +210,29 @@ function verdictTable(report: Report): string {
   }
   if (report.derivations.length > 0) {
     lines.push('');
+    const fewSteps = report.derivations.reduce((n, d) => n + d.steps.length, 0) <= 3;
     for (const d of report.derivations) {
       const counts = { holds: 0, fails: 0, inconclusive: 0 };
       for (const s of d.steps) counts[s.verdict]++;
-      lines.push(`${d.id.padEnd(w)}  ${d.steps.length} steps: ${counts.holds} hold, ${counts.fails} fail, ${counts.inconclusive} inconclusive`);
+      lines.push(`${d.id.padEnd(w)}  ${d.steps.length} step${d.steps.length === 1 ? '' : 's'}: ${counts.holds} hold, ${counts.fails} fail, ${counts.inconclusive} inconclusive`);
+      // why each step that does not hold does not (every step when only a few were asked for)
+      for (const s of d.steps.filter((x) => fewSteps || x.verdict !== 'holds')) {
+        lines.push(`${''.padEnd(w)}    #${s.index} ${s.verdict}: ${oneLine(s.to)} — ${s.source ?? ''}${s.claims?.length ? ` (claim ${s.claims.join(', ')})` : s.supports?.length ? ` (in the derivation of ${s.supports.join(', ')})` : ''}`);
+        if (s.verdict !== 'holds' || fewSteps) lines.push(`${''.padEnd(w)}       ${oneLine(stepReason(s), 220)}`);
+        if (s.replay && s.verdict === 'fails') lines.push(`${''.padEnd(w)}       replay: ${s.replay}`);
+      }
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The witness that decided a step, in one sentence. */
+function stepReason(s: Report['derivations'][number]['steps'][number]): string {
+  const deciding = (s.witnesses ?? []).find((w) => w.verdict === s.verdict) ?? s.witnesses?.[0];
+  return deciding ? `${deciding.witness}: ${deciding.detail}` : s.detail;
+}
+
+function oneLine(text: string, max = 160): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }

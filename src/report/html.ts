@@ -112,7 +112,7 @@ function claimSection(c: ClaimReport): string {
 }
 
 function resultBlock(r: ClaimResult): string {
-  const items = [`<li>cases: ${r.cases}${r.undefinedCases ? ` (model undefined in ${r.undefinedCases}, counted)` : ''}</li>`];
+  const items = [`<li>cases: ${r.cases}${r.undefinedCases ? ` (model undefined in ${r.undefinedCases}, counted)` : ''}${r.statementSteps ? `; and ${r.statementSteps} derivation step${r.statementSteps > 1 ? 's' : ''} stating the claim` : ''}</li>`];
   if (r.statistics) {
     const stats = formatDistinct([r.statistics.min, r.statistics.median, r.statistics.max]);
     items.push(`<li>${esc(r.statistics.quantity)}: <table class="stats"><thead><tr><th>min</th><th>median</th><th>max</th></tr></thead><tbody><tr>${stats.map((x) => `<td>${x}</td>`).join('')}</tr></tbody></table></li>`);

@@ -88,7 +88,7 @@ function claimSection(c: ClaimReport): string[] {
 
 function resultSection(r: ClaimResult): string[] {
   const lines = [`#### ${r.model} model: ${r.verdict}`, '', inline(r.detail), ''];
-  lines.push(`- cases: ${r.cases}${r.undefinedCases ? ` (model undefined in ${r.undefinedCases}, counted)` : ''}`);
+  lines.push(`- cases: ${r.cases}${r.undefinedCases ? ` (model undefined in ${r.undefinedCases}, counted)` : ''}${r.statementSteps ? `; and ${r.statementSteps} derivation step${r.statementSteps > 1 ? 's' : ''} stating the claim` : ''}`);
   if (r.statistics) {
     const [min, median, max] = formatDistinct([r.statistics.min, r.statistics.median, r.statistics.max]);
     lines.push(`- ${inline(r.statistics.quantity)}: min ${min}, median ${median}, max ${max}`);

@@ -23,11 +23,18 @@ export interface QuantityStatistics {
 export interface ClaimResult {
   model: ModelName;
   verdict: Verdict;
-  /** Cases evaluated (generated cases, or fixed cases for deterministic checks). */
+  /** Cases the registry checks evaluated (generated cases, or fixed cases for deterministic checks); derivation steps are counted apart. */
   cases: number;
+  /** Derivation steps whose statement is this claim in this model (their verdicts are combined with the cases'). */
+  statementSteps?: number;
   /** Cases where the model was undefined (divergent sums, ill-conditioning) — counted, not hidden. */
   undefinedCases?: number;
-  /** The case closest to violating the claim (or the violating one), with the numbers that decide it. */
+  /**
+   * The case closest to violating the claim (or the violating one), with the numbers that decide it.
+   * Its `margin` (as every margin matmem reports) is the room the case leaves after its error bound:
+   * ≥ 0 means the case confirms the claim (an identity: bound − |gap|; a ≤: b − a + bound; a <:
+   * b − a − bound); < 0 means it does not (a violation once beyond 1000× the bound).
+   */
   worst: Record<string, unknown> | null;
   /** For `fails`: the smallest counterexample found, with its matrices and the numbers that show it. */
   counterexample: Record<string, unknown> | null;

@@ -53,7 +53,7 @@ describe('matmem fmc: bad input exits 2 with one clear line and nothing on stdou
     ['a missing key', ['--case', file('f.json', JSON.stringify({ U: ok.U, V: ok.V }))], /missing key "W"/],
     ['zero noise', ['--case', file('g.json', JSON.stringify({ ...ok, e1: 0 }))], /e1 .* must be positive/],
     ['negative noise option', ['--case', join(dir, 'g.json'), '--e2', '-1'], /--e2 must be > 0/],
-    ['unstable dynamics', ['--case', file('h.json', JSON.stringify({ ...ok, U: [[1.1, 0], [0, 0.5]] }))], /ρ\(U\) = 1\.1/],
+    ['unstable dynamics for the paper model (the exact one is named)', ['--case', file('h.json', JSON.stringify({ ...ok, U: [[1.1, 0], [0, 0.5]] })), '--model', 'paper'], /ρ\(U\) = 1\.1.*--model exact is defined for this case/],
     ['unstable for the exact model', ['--case', file('h2.json', JSON.stringify({ ...ok, U: [[2, 0], [0, 0.5]], V: [[0.6, 0], [0, 0.5]] })), '--model', 'exact'], /ρ\(U\)·ρ\(V\) = 1\.2/],
     ['a subnormal noise variance', ['--case', okFile, '--e1', '1e-320'], /e1 = 1e-320 is outside/],
     ['a noise product beyond the solvers\' range', ['--case', okFile, '--e1', '1e100', '--e2', '1e100'], /e1·e2 = 1e\+200 is outside/],

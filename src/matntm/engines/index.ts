@@ -50,7 +50,14 @@ export async function createEngine(layout: Layout, option: BackendOption, opts: 
     const probe = probeGpuIsolated();
     if (!(probe.available && !isSoftwareAdapter(probe.adapter))) return { engine: new ShardedFusedEngine(layout, opts.threads), backend: 'fused', adapter: probe.adapter };
     tfName = 'webgpu';
-  } else tfName = option;
+  } else {
+    tfName = option;
+    // ask in a child process first: with no adapter, Dawn never loads here (its driver messages stay out)
+    if (option === 'webgpu') {
+      const probe = probeGpuIsolated();
+      if (!probe.available) throw new InputError(`backend webgpu: ${probe.reason}`);
+    }
+  }
   const backend = await import('./backend.ts');
   const used = await backend.useBackend(tfName);
   adapter = used.adapter;

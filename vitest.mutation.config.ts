@@ -1,0 +1,15 @@
+// The unit tests Stryker runs against mutants (stryker.config.mjs): in-process tests of the layers it
+// mutates; no CLI (child process) tests, no training, no seeded-typo suite, and not the two whole-run
+// tests (a full verify twice, all properties at 200 runs), which would cover every mutant and cost
+// a minute each.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/linalg/**/*.test.ts', 'test/models/**/*.test.ts', 'test/proof/**/*.test.ts', 'test/properties/**/*.test.ts', 'test/symbolic/**/*.test.ts', 'test/claims/**/*.test.ts', 'test/arbitraries/**/*.test.ts'],
+    exclude: ['test/claims/verify.test.ts', 'test/claims/property-runner.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'threads',
+  },
+});
