@@ -8,8 +8,8 @@ export default defineConfig({
   test: {
     include: ['test/linalg/**/*.test.ts', 'test/models/**/*.test.ts', 'test/proof/**/*.test.ts', 'test/properties/**/*.test.ts', 'test/symbolic/**/*.test.ts', 'test/claims/**/*.test.ts', 'test/arbitraries/**/*.test.ts'],
     exclude: ['test/claims/verify.test.ts', 'test/claims/property-runner.test.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    testTimeout: 900_000,
+    hookTimeout: 900_000,
     pool: 'threads',
   },
 });

@@ -110,7 +110,8 @@ export function experimentCommand(): Command {
       }
       const config = experimentConfig(task, models, seeds, preset, overrides);
       const dir = prepareOutputDir('--out', o.out);
-      const { runExperiment } = await import('../matntm/experiment/run.ts');
+      const { claimExperimentDir, runExperiment } = await import('../matntm/experiment/run.ts');
+      claimExperimentDir(dir, config);
       const { createEngine } = await import('../matntm/engines/index.ts');
       const total = config.models.length * config.seeds.length;
       note(`matmem experiment: ${task}, ${config.models.join(' and ')} × seeds ${o.seeds} (${total} runs), preset ${preset}, ${config.iterations} iterations each, held-out every ${config.evalEvery}; writing ${dir}`);

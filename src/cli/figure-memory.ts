@@ -5,6 +5,7 @@
  */
 import { renderVegaLiteToSvg } from '../report/plots.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
+import { checkOutputFile } from '../io/output-paths.ts';
 import { memoryFigureData, type MemoryFigureData } from '../models/memory/figures.ts';
 import { InputError } from '../errors.ts';
 import { note, parseNumberOption, printJson } from './common.ts';
@@ -63,6 +64,7 @@ export async function figureMemoryCommandAction(which: 3 | 4, opts: MemoryFigure
   const depth = opts.depth === undefined ? undefined : parseNumberOption('--depth', opts.depth, { integer: true, min: 0, max: 200 });
   const horizon = opts.horizon === undefined ? undefined : parseNumberOption('--horizon', opts.horizon, { integer: true, min: 1, max: 100000 });
   const seed = opts.seed === undefined ? undefined : parseNumberOption('--seed', opts.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
+  if (opts.out) checkOutputFile('--out', opts.out);
   const fig = await buildMemoryFigure(which, { k, depth, horizon, seed });
   if (opts.out) {
     writeFileAtomic(opts.out, fig.svg);

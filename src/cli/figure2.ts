@@ -1,5 +1,6 @@
 /** `matmem figure 2`: Figure 2 of the paper in the vector model and both matrix models. */
 import { writeFileAtomic } from '../io/atomic.ts';
+import { checkOutputFile } from '../io/output-paths.ts';
 import { figure2Numbers, type Figure2Numbers } from '../models/figures/figure2.ts';
 import { figure2 } from '../report/figure2.ts';
 import { note, parseNumberOption, printJson } from './common.ts';
@@ -18,12 +19,23 @@ export async function figure2Svg(numbers: Figure2Numbers): Promise<string> {
 export async function figure2CommandAction(opts: { out?: string; json?: boolean; seed?: string; k?: string }): Promise<void> {
   const seed = opts.seed === undefined ? 1 : parseNumberOption('--seed', opts.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
   const K = opts.k === undefined ? 40 : parseNumberOption('--k', opts.k, { integer: true, min: 1, max: 10000 });
-  const numbers = figure2Numbers({ seed, K });
-  const svg = await figure2Svg(numbers);
+  if (opts.out) checkOutputFile('--out', opts.out);
+  let last = 0;
+  const numbers = figure2Numbers({
+    seed,
+    K,
+    onProgress: (done, total) => {
+      if (performance.now() - last < 1000 && done < total) return;
+      last = performance.now();
+      note(`figure 2: ${done}/${total} networks`);
+    },
+  });
+  note('figure 2: rendering');
+  const { svg, spec } = await figure2({ ...numbers, inputFisher: 1 });
   if (opts.out) {
     writeFileAtomic(opts.out, svg);
     note(`wrote ${opts.out}`);
   }
-  if (opts.json) printJson({ figure: 2, caption: FIGURE2_CAPTION, data: numbers, svg: opts.out ? undefined : svg });
+  if (opts.json) printJson({ figure: 2, caption: FIGURE2_CAPTION, data: numbers, spec, svg: opts.out ? undefined : svg });
   else if (!opts.out) process.stdout.write(svg);
 }

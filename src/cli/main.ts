@@ -6,6 +6,16 @@ import { registerCommands } from './commands.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
+/**
+ * Where commander writes. Its usage errors come as several lines (the error, "(Did you mean …?)",
+ * "(run with --help for usage)"): they are joined into one, as every other matmem error.
+ */
+const OUTPUT = {
+  writeOut: (s: string) => process.stdout.write(s),
+  writeErr: (s: string) => process.stderr.write(s),
+  outputError: (s: string, write: (t: string) => void) => write(`${s.trim().replace(/\s*\n\s*/g, ' ')} (run with --help for usage)\n`),
+};
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -16,16 +26,14 @@ export function buildProgram(): Command {
         'Monte Carlo as the third witness, symbolic and exact checks of the derivations.',
     )
     .version(pkg.version)
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+    .configureOutput(OUTPUT);
   registerCommands(program);
   program.configureHelp({ helpWidth: 110 });
   for (const cmd of program.commands) {
     cmd.configureHelp({ helpWidth: 110 });
     cmd.exitOverride();
-    cmd.showHelpAfterError('(run with --help for usage)');
-    cmd.configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+    cmd.configureOutput(OUTPUT);
   }
   return program;
 }

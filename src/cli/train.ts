@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { InputError } from '../errors.ts';
+import { prepareOutputDir } from '../io/output-paths.ts';
 import { EXIT_OK, note, parseNumberOption, printJson } from './common.ts';
 import { layoutOf } from '../matntm/config.ts';
 import { presetFor, type PresetName } from '../matntm/presets.ts';
@@ -94,7 +95,7 @@ export function trainCommand(): Command {
     .addHelpText('after', helpText)
     .action(async (taskArg: string, o: TrainCliOptions) => {
       // the training loop (and the plot renderer it uses for curve.svg) loads only when training runs
-      const { defaultEvalBatches, readCheckpoint, train } = await import('../matntm/train.ts');
+      const { checkResumable, defaultEvalBatches, readCheckpoint, train } = await import('../matntm/train.ts');
       const task = parseTask(taskArg);
       const model = parseModel(o.model);
       const softmax = parseSoftmax(o.softmax);
@@ -113,9 +114,11 @@ export function trainCommand(): Command {
         minLength = maxLength = L;
       }
       if (o.resume && !o.out) throw new InputError('--resume needs --out DIR');
+      if (o.out) prepareOutputDir('--out', o.out, false);
       if (o.resume) readCheckpoint(o.out!); // a missing or unreadable checkpoint is bad input, reported before any work
       const config = { ...preset.config, softmax };
       const spec: TrainSpec = { task, model, preset: preset.name, config, optimizer: preset.optimizer, batch, minLength, maxLength, ...(task === 'recall' ? { itemLength: itemLength ?? 2 } : {}), seed };
+      if (o.resume) checkResumable(spec, o.out!);
       const layout = layoutOf(config);
       const { engine, backend } = await createEngine(layout, backendOption, { threads });
       note(`matmem train: ${spec.model} on ${task}, preset ${spec.preset}, backend ${backend}, ${layout.size} parameters, seed ${seed}${spec.model === 'matntm' ? `, softmax ${config.softmax}` : ''}${spec.itemLength !== undefined ? `, item length ${spec.itemLength}` : ''}`);

@@ -2,9 +2,6 @@
 import type { VerifyHooks } from '../claims/verify.ts';
 import type { FigureReport } from '../report/model.ts';
 import { checkAllDerivations, derivationClaimIds, selectedStepCount, stepIds } from '../proof/index.ts';
-import { figure2Numbers } from '../models/figures/figure2.ts';
-import { FIGURE2_CAPTION, figure2Svg } from './figure2.ts';
-import { buildMemoryFigure } from './figure-memory.ts';
 
 /** Every derivation step selected by --claim / --step (all by default), checked with the run's seed and runs. */
 export const verifyHooks: VerifyHooks = {
@@ -20,6 +17,10 @@ export { selectedStepCount, stepIds };
 
 /** Figures 2, 3 and 4 in both models, for report.html. */
 export async function reportFigures(seed: number): Promise<FigureReport[]> {
+  // the renderers (vega) load only when figures are drawn
+  const { figure2Numbers } = await import('../models/figures/figure2.ts');
+  const { FIGURE2_CAPTION, figure2Svg } = await import('./figure2.ts');
+  const { buildMemoryFigure } = await import('./figure-memory.ts');
   const fig2 = await figure2Svg(figure2Numbers({ seed }));
   const out: FigureReport[] = [{ id: 'figure-2', title: 'Figure 2: Fisher memory of vector and matrix networks', caption: FIGURE2_CAPTION, svg: fig2 }];
   for (const which of [3, 4] as const) {

@@ -49,29 +49,16 @@ export function verifyCommand(): Command {
     .option('--model <model>', 'with --claim: only this model (paper | exact | experiment), e.g. to replay a counterexample in the model it came from')
     .option('--step <derivation#index>', 'run one derivation step only (e.g. theorem-2#6): replays its counterexample')
     .option('--experiment <dir>', 'an experiment record (matmem experiment … --out DIR) for the Section 6 claims; repeat for copy and recall', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--junit <file>', 'also write the verdicts as JUnit XML (one test case per claim × model, derivation step and model check; fails = failure, inconclusive = skipped)')
     .option('--no-files', 'print the verdicts without writing the report files')
     .option('--list', 'list the registered claim ids and exit')
     .option('--json', 'print the report as one JSON document on stdout (human text goes to stderr)')
     .action(async (opts) => {
-      // the checkers (computer algebra, fast-check, vega) load only when verify runs, not for other commands
-      const { registeredClaimIds } = await import('../claims/registry.ts');
-      const { runVerify, verdictMap } = await import('../claims/verify.ts');
+      // every option, file and output path is checked first (cheap); the checkers (computer algebra,
+      // fast-check, vega) load only after that, and only when verify runs
       const { compareWithBaseline, configMismatch, describeChange, makeBaseline, parseBaseline, reportFingerprints } = await import('../claims/baseline.ts');
-      const { writeReport } = await import('../report/write.ts');
-      const { derivationOnlyClaimIds, reportFigures, selectedStepCount, stepIds, verifyHooks } = await import('./verify-hooks.ts');
-      const claimIds = [...registeredClaimIds(), ...derivationOnlyClaimIds(registeredClaimIds())];
-      if (opts.list) {
-        process.stdout.write(`${claimIds.join('\n')}\n`);
-        return;
-      }
       const runs = parseNumberOption('--runs', opts.runs, { integer: true, min: 1, max: 100000 });
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
-      if (opts.claim !== undefined && !claimIds.includes(opts.claim)) {
-        throw new InputError(`unknown claim "${opts.claim}"; registered: ${claimIds.join(', ')}`);
-      }
-      if (opts.step !== undefined && !stepIds().includes(opts.step)) {
-        throw new InputError(`unknown step "${opts.step}"; steps are named derivation-id#index, e.g. ${stepIds()[0]}`);
-      }
       if (opts.step !== undefined && opts.claim !== undefined) throw new InputError('give --claim or --step, not both');
       if (opts.path !== undefined && opts.claim === undefined) throw new InputError('--path replays a counterexample of one claim: give --claim too');
       if (opts.model !== undefined && !['paper', 'exact', 'experiment'].includes(opts.model)) throw new InputError(`--model must be paper, exact or experiment, got "${opts.model}"`);
@@ -84,9 +71,24 @@ export function verifyCommand(): Command {
         const why = configMismatch(baseline.config, config);
         if (why) throw new InputError(`--baseline ${opts.baseline}: ${why}`);
       }
-      // every output path is checked before the work starts
-      if (opts.files) prepareOutputDir('--out', opts.out, false);
+      if (opts.files && !opts.list) prepareOutputDir('--out', opts.out, false);
       if (opts.writeBaseline) checkOutputFile('--write-baseline', opts.writeBaseline);
+      if (opts.junit) checkOutputFile('--junit', opts.junit);
+      const { registeredClaimIds } = await import('../claims/registry.ts');
+      const { runVerify, verdictMap } = await import('../claims/verify.ts');
+      const { writeReport } = await import('../report/write.ts');
+      const { derivationOnlyClaimIds, reportFigures, selectedStepCount, stepIds, verifyHooks } = await import('./verify-hooks.ts');
+      const claimIds = [...registeredClaimIds(), ...derivationOnlyClaimIds(registeredClaimIds())];
+      if (opts.list) {
+        process.stdout.write(`${claimIds.join('\n')}\n`);
+        return;
+      }
+      if (opts.claim !== undefined && !claimIds.includes(opts.claim)) {
+        throw new InputError(`unknown claim "${opts.claim}"; registered: ${claimIds.join(', ')}`);
+      }
+      if (opts.step !== undefined && !stepIds().includes(opts.step)) {
+        throw new InputError(`unknown step "${opts.step}"; steps are named derivation-id#index, e.g. ${stepIds()[0]}`);
+      }
       const ids = opts.step ? [] : opts.claim ? (registeredClaimIds().includes(opts.claim) ? [opts.claim] : []) : registeredClaimIds();
       const steps = selectedStepCount({ claim: opts.claim, step: opts.step });
       // progress on stderr: registry claims, then derivation steps (the long part)
@@ -123,6 +125,11 @@ export function verifyCommand(): Command {
         note(`wrote ${paths.join(', ')}`);
       }
       for (const d of report.disagreements ?? []) note(`disagreement on ${d.claim}/${d.model}: holds by ${d.holds.join(', ')}; fails by ${d.fails.join(', ')} — ${d.finding}`);
+      if (opts.junit) {
+        const { reportToJunit } = await import('../report/junit.ts');
+        writeFileAtomic(opts.junit, reportToJunit(report));
+        note(`wrote ${opts.junit}`);
+      }
       if (opts.writeBaseline) {
         const b = makeBaseline(report, config, pkg.version, verdictMap(report));
         writeFileAtomic(opts.writeBaseline, `${JSON.stringify(b, null, 2)}\n`);

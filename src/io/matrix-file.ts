@@ -40,14 +40,17 @@ export function parseJsonText(path: string, text: string): unknown {
   }
 }
 
-/** CSV: one matrix row per line, numbers separated by commas; blank lines and lines starting with # are skipped. */
+/**
+ * CSV: one matrix row per line, numbers separated by commas — or by spaces or tabs, as numpy's
+ * savetxt writes by default; blank lines and lines starting with # are skipped.
+ */
 export function parseCsv(path: string, text: string): number[][] {
   const rows: number[][] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     const t = line.trim();
     if (t === '' || t.startsWith('#')) return;
     rows.push(
-      t.split(',').map((cell, j) => {
+      (t.includes(',') ? t.split(',') : t.split(/[ \t]+/)).map((cell, j) => {
         const c = cell.trim();
         const x = c === '' ? NaN : Number(c);
         if (Number.isNaN(x) && !/^nan$/i.test(c)) throw new InputError(`${path}: line ${i + 1}, column ${j + 1} is not a number ("${c}")`);
@@ -59,7 +62,11 @@ export function parseCsv(path: string, text: string): number[][] {
   return rows;
 }
 
-/** numpy .npy (format 1.0–3.0): float64 or float32, little or big endian, C or Fortran order, 2-D. */
+/**
+ * numpy .npy (format 1.0–3.0), 2-D, C or Fortran order, little or big endian: float64 and float32,
+ * signed and unsigned integers (1–8 bytes; 8-byte ones only within ±2⁵³, where float64 holds them
+ * exactly) and booleans (0/1).
+ */
 export function parseNpy(path: string, buf: Buffer): number[][] {
   const magic = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]);
   if (buf.length < 10 || !buf.subarray(0, 6).equals(magic)) throw new InputError(`${path}: not a numpy .npy file (bad magic)`);
@@ -98,8 +105,25 @@ export function parseNpy(path: string, buf: Buffer): number[][] {
     '=f8': { size: 8, read: (b, o) => b.readDoubleLE(o) },
     '=f4': { size: 4, read: (b, o) => b.readFloatLE(o) },
   };
-  const kind = kinds[descr];
-  if (!kind) throw new InputError(`${path}: unsupported dtype ${descr} (use float64 or float32)`);
+  const ints: Record<string, { size: number; read: (b: Buffer, o: number) => number }> = {
+    '|b1': { size: 1, read: (b, o) => (b[o] ? 1 : 0) },
+    '|i1': { size: 1, read: (b, o) => b.readInt8(o) },
+    '|u1': { size: 1, read: (b, o) => b.readUInt8(o) },
+    '<i2': { size: 2, read: (b, o) => b.readInt16LE(o) },
+    '>i2': { size: 2, read: (b, o) => b.readInt16BE(o) },
+    '<u2': { size: 2, read: (b, o) => b.readUInt16LE(o) },
+    '>u2': { size: 2, read: (b, o) => b.readUInt16BE(o) },
+    '<i4': { size: 4, read: (b, o) => b.readInt32LE(o) },
+    '>i4': { size: 4, read: (b, o) => b.readInt32BE(o) },
+    '<u4': { size: 4, read: (b, o) => b.readUInt32LE(o) },
+    '>u4': { size: 4, read: (b, o) => b.readUInt32BE(o) },
+    '<i8': { size: 8, read: (b, o) => exactInteger(path, b.readBigInt64LE(o)) },
+    '>i8': { size: 8, read: (b, o) => exactInteger(path, b.readBigInt64BE(o)) },
+    '<u8': { size: 8, read: (b, o) => exactInteger(path, b.readBigUInt64LE(o)) },
+    '>u8': { size: 8, read: (b, o) => exactInteger(path, b.readBigUInt64BE(o)) },
+  };
+  const kind = kinds[descr] ?? ints[descr];
+  if (!kind) throw new InputError(`${path}: unsupported dtype ${descr} (use float64, float32, an integer type or bool)`);
   const dataStart = offset + headerLen;
   const needed = rows * cols * kind.size;
   if (buf.length < dataStart + needed) throw new InputError(`${path}: truncated data (expected ${needed} bytes, found ${buf.length - dataStart})`);
@@ -111,4 +135,11 @@ export function parseNpy(path: string, buf: Buffer): number[][] {
     out[r][c] = value;
   }
   return out;
+}
+
+/** An 8-byte integer as a float64, refused when it is beyond 2⁵³ (it would be rounded). */
+function exactInteger(path: string, v: bigint): number {
+  const lim = 2n ** 53n;
+  if (v > lim || v < -lim) throw new InputError(`${path}: the integer ${v} is beyond ±2⁵³ and cannot be held exactly as a float64`);
+  return Number(v);
 }

@@ -2,10 +2,12 @@
  * Head and memory traces of the MatNTM (what Figs. 6 and 8 of the paper draw) and the "NTM
  * algorithm" statistic computed from them (Section 6: the learned addressing is that of an NTM).
  *
- * copy:   the write head's most-weighted slot advances by one slot (in a fixed direction) per
- *         input matrix, and during the output the read head visits the same slots in the same order;
- * recall: during the output the read head lands on the slots where the matrices of the item after
- *         the queried one were written.
+ * copy:   the write head's focus advances by one slot (in a fixed direction) per input matrix, and
+ *         during the output the read head's focus visits the same slots in the same order;
+ * recall: during the output the read head's focus lands on the slots where the matrices of the item
+ *         after the queried one were written.
+ * A head's focus is the slot holding at least half its weight (FOCUS_SHARE); spread weights have none,
+ * and a step whose head has none does not follow the algorithm.
  */
 import type { TaskBatch } from './tasks/types.ts';
 
@@ -25,20 +27,32 @@ export interface HeadTrace {
   outputs: Float32Array;
 }
 
-/** The most-weighted slot of head weights [b][t][·] (the first one on ties). */
-export function focus(weights: Float32Array, trace: HeadTrace, b: number, t: number): number {
+/**
+ * A head focuses on a slot when that slot holds at least this share of its weight. Near-uniform
+ * weights (every slot ≈ 1/N) have an argmax too, but it points nowhere: they do not count.
+ */
+export const FOCUS_SHARE = 0.5;
+
+/** The most-weighted slot of head weights [b][t][·] (the first one on ties), focused or not. */
+export function argmaxSlot(weights: Float32Array, trace: HeadTrace, b: number, t: number): number {
   const o = (b * trace.steps + t) * trace.slots;
   let best = 0;
   for (let j = 1; j < trace.slots; j++) if (weights[o + j] > weights[o + best]) best = j;
   return best;
 }
 
+/** The slot head weights [b][t][·] focus on (weight ≥ FOCUS_SHARE), or −1 when they are spread. */
+export function focus(weights: Float32Array, trace: HeadTrace, b: number, t: number): number {
+  const best = argmaxSlot(weights, trace, b, t);
+  return weights[(b * trace.steps + t) * trace.slots + best] >= FOCUS_SHARE ? best : -1;
+}
+
 export interface SequenceVerdict {
   sequence: number;
   follows: boolean;
-  /** Slots the write head focused on when the relevant matrices came in. */
+  /** Slots the write head focused on when the relevant matrices came in (−1: no focus). */
   written: number[];
-  /** Slots the read head focused on while the outputs were read. */
+  /** Slots the read head focused on while the outputs were read (−1: no focus). */
   read: number[];
   /** Copy: the write head's step between consecutive input matrices (+1 or −1 when it advances). */
   direction?: number;
@@ -81,17 +95,18 @@ export function copyAlgorithm(trace: HeadTrace, batch: TaskBatch): AlgorithmStat
   for (let b = 0; b < trace.sequences; b++) {
     const written = Array.from({ length: l }, (_, t) => focus(trace.write, trace, b, t));
     const read = Array.from({ length: l }, (_, i) => focus(trace.read, trace, b, l + 1 + i));
-    const direction = l > 1 ? ringStep(written[0], written[1], N) : 1;
-    let advancing = direction === 1 || direction === -1;
+    const focused = written.every((s) => s >= 0);
+    const direction = l > 1 && written[0] >= 0 && written[1] >= 0 ? ringStep(written[0], written[1], N) : l > 1 ? 0 : 1;
+    let advancing = focused && (direction === 1 || direction === -1);
     for (let t = 1; t < l; t++) {
-      const ok = ringStep(written[t - 1], written[t], N) === direction && (direction === 1 || direction === -1);
+      const ok = written[t - 1] >= 0 && written[t] >= 0 && ringStep(written[t - 1], written[t], N) === direction && (direction === 1 || direction === -1);
       advanceSteps++;
       if (ok) advances++;
       else advancing = false;
     }
     let matching = true;
     for (let i = 0; i < l; i++) {
-      if (read[i] === written[i]) matches++;
+      if (read[i] >= 0 && read[i] === written[i]) matches++;
       else matching = false;
     }
     per.push({ sequence: b, follows: advancing && matching, written, read, direction });
@@ -126,7 +141,7 @@ export function recallAlgorithm(trace: HeadTrace, batch: TaskBatch): AlgorithmSt
     const read = Array.from({ length: n }, (_, m) => focus(trace.read, trace, b, T - n + m));
     let ok = true;
     for (let m = 0; m < n; m++) {
-      if (read[m] === written[m]) matches++;
+      if (read[m] >= 0 && read[m] === written[m]) matches++;
       else ok = false;
     }
     per.push({ sequence: b, follows: ok, written, read });

@@ -189,6 +189,13 @@ function normalizeSpec(spec: TrainSpec): TrainSpec {
   return spec.task === 'recall' && spec.itemLength === undefined ? { ...spec, itemLength: 2 } : spec;
 }
 
+/** Throws InputError unless `dir` holds a checkpoint made with `spec` (what --resume needs), before any work. */
+export function checkResumable(spec: TrainSpec, dir: string): void {
+  const ck = readCheckpoint(dir);
+  const why = specMismatch(normalizeSpec(spec), ck.spec);
+  if (why) throw new InputError(`--resume: the checkpoint in ${dir} was made with other settings (${why})`);
+}
+
 /** The fields of two specs that must agree for a resume (all of them). */
 function specMismatch(a: TrainSpec, b: TrainSpec): string | null {
   const ja = JSON.stringify(a);

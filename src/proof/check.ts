@@ -8,7 +8,7 @@
  * For a step that only has floats, a numeric witness on random cases with a tolerance derived from
  * conditioning. The step verdict follows the witnesses that finished; disagreement is reported.
  */
-import type { Fraction } from 'mathjs';
+import type Fraction from 'fraction.js';
 import type { DerivationReport, DerivationStepReport, StepMethod, Verdict, WitnessResult } from '../report/model.ts';
 import { complexOver, DivisionByZeroError, type Complex, type Field, fractionField } from '../symbolic/field.ts';
 import { isLogLinear, logLinearComparands, type LogLinear } from '../symbolic/loglinear.ts';

@@ -6,7 +6,7 @@
  * verdict stays the same — for instance in a step that already fails.
  */
 import { createHash } from 'node:crypto';
-import type { Fraction } from 'mathjs';
+import type Fraction from 'fraction.js';
 import type { PinnedSides } from '../report/model.ts';
 import { complexOver, DivisionByZeroError, fractionField, type Complex } from '../symbolic/field.ts';
 import { buildEnv, drawNumerator, SAMPLE_DENOMINATOR, type Source } from './environment.ts';
@@ -19,9 +19,16 @@ const POINTS = 2;
 /** Float values kept per side for the "by how much" of a change (the hash decides). */
 const SHOWN = 4;
 
-/** Exact values as canonical text: mathjs Fractions serialise as {"mathjs":"Fraction","n":…,"d":…}. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+/** Exact values as canonical text: a Fraction as "±n/d", arrays and objects (keys sorted) around them. */
+export function canonical(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const o = value as Record<string, unknown>;
+  if (typeof o.n === 'bigint' && typeof o.d === 'bigint' && typeof o.s === 'bigint') return `${o.s < 0n ? '-' : ''}${o.n}/${o.d}`;
+  return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
 }
 
 function hash(text: string): string {

@@ -35,22 +35,43 @@ export function figure2Spec(data: Figure2Data): Record<string, unknown> {
   const models = matrixModels(data);
   const reference = data.inputFisher === undefined ? undefined : { value: data.inputFisher, label: 'I(W)' };
   const inModel = (series: FmcSeries[], model: string): FmcSeries[] => series.filter((s) => s.model === model || s.model === VECTOR_MODEL);
+  // the models side by side on one y scale per row, so their panels compare at a glance
   const row = (make: (model: string) => Record<string, unknown>): Record<string, unknown> => ({
     hconcat: models.map(make),
-    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
+    resolve: { scale: { color: 'independent', y: 'shared' }, legend: { color: 'independent' } },
   });
   const rows = [
-    row((m) => curvePanel(inModel(data.small, m).map(asCurve), { title: `A. FMC, vector vs matrix (${m} model)`, yTitle: 'J(k)' })),
-    row((m) => curvePanel(inModel(data.large, m).map(asCurve), { title: `B. FMC, more neurons (${m} model)`, yTitle: 'J(k)' })),
+    // J(k) falls geometrically: on a linear axis it sits at 0 from k ≈ 2 on
+    row((m) => curvePanel(inModel(data.small, m).map(asCurve), { title: `A. FMC, vector vs matrix (${m} model)`, yTitle: 'J(k) (log scale)', logY: true })),
+    row((m) => curvePanel(inModel(data.large, m).map(asCurve), { title: `B. FMC, more neurons (${m} model)`, yTitle: 'J(k) (log scale)', logY: true })),
     row((m) => curvePanel(inModel(data.small, m).map(asCumulative), { title: `C. cumulative J, vector vs matrix (${m} model)`, yTitle: 'Σ J(i) over i ≤ k', reference })),
     row((m) => curvePanel(inModel(data.large, m).map(asCumulative), { title: `D. cumulative J, more neurons (${m} model)`, yTitle: 'Σ J(i) over i ≤ k', reference })),
-    jtotVsNeuronsPanel(data.capacity, { title: 'E. J_tot against the number of neurons', reference, width: 300 * Math.max(1, models.length) }),
+    jtotVsNeuronsPanel(data.capacity, { title: coincidenceTitle('E. J_tot against the number of neurons', data.capacity), reference, width: 300 * Math.max(1, models.length) }),
   ];
   return standalone({
     title: 'Figure 2: Fisher memory of vector and matrix networks',
     vconcat: rows,
     resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
   });
+}
+
+/**
+ * Panel E's title, saying which series lie on top of each other (e.g. the exact matrix model and the
+ * vector model, both at I(W) for normal networks) — otherwise one line would seem to be missing.
+ */
+export function coincidenceTitle(title: string, points: JtotPoint[]): Record<string, unknown> | string {
+  const series = [...new Set(points.map((p) => p.series))];
+  const values = (s: string) => new Map(points.filter((p) => p.series === s).map((p) => [p.neurons, p.jtot]));
+  const pairs: string[] = [];
+  for (let i = 0; i < series.length; i++) {
+    for (let j = i + 1; j < series.length; j++) {
+      const a = values(series[i]);
+      const b = values(series[j]);
+      const shared = [...a.keys()].filter((n) => b.has(n));
+      if (shared.length > 0 && shared.every((n) => Math.abs(a.get(n)! - b.get(n)!) <= 1e-6 * Math.max(Math.abs(a.get(n)!), 1e-300))) pairs.push(`${series[i]} and ${series[j]}`);
+    }
+  }
+  return pairs.length ? { text: title, subtitle: `${pairs.join('; ')}: the same values (to 1e-6), one line drawn over the other` } : title;
 }
 
 /** Figure 2 as SVG text, with its spec; the same data gives the same SVG. */

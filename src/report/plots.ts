@@ -24,7 +24,8 @@ export interface JtotPoint {
 }
 
 export interface PlotOptions {
-  title?: string;
+  /** A title, or a vega-lite title object ({ text, subtitle }). */
+  title?: string | Record<string, unknown>;
   width?: number;
   height?: number;
   /** Log scale on y; points with a value ≤ 0 cannot be drawn there and are left out. */
@@ -62,7 +63,7 @@ export function curvePanel(series: { label: string; model: string; values: numbe
     encoding: {
       x: { field: 'k', type: 'quantitative', title: opts.xTitle ?? 'k' },
       y: { field: 'value', type: 'quantitative', title: opts.yTitle ?? 'value', ...(opts.logY ? { scale: { type: 'log' } } : {}) },
-      color: { field: 'series', type: 'nominal', title: null, sort: series.map((s) => s.label) },
+      color: { field: 'series', type: 'nominal', title: null, sort: series.map((s) => s.label), legend: { labelLimit: 320 } },
     },
   };
   return withReference(
@@ -91,7 +92,7 @@ export function jtotVsNeuronsPanel(points: JtotPoint[], opts: PlotOptions = {}):
     encoding: {
       x: { field: 'neurons', type: 'quantitative', title: 'neurons' },
       y: { field: 'jtot', type: 'quantitative', title: opts.yTitle ?? 'J_tot', ...(opts.logY ? { scale: { type: 'log' } } : {}) },
-      color: { field: 'series', type: 'nominal', title: null, sort: seriesOrder },
+      color: { field: 'series', type: 'nominal', title: null, sort: seriesOrder, legend: { labelLimit: 320 } },
     },
   };
   return withReference(

@@ -4,7 +4,10 @@
  * nerdamer.ts), (b) exactly at rational points (mathjs Fractions, BigInt-backed), (c) in float64.
  * `complexOver` lifts any of them to complex numbers (pairs re, im) with conjugation.
  */
-import { fraction, type Fraction } from 'mathjs';
+import Fraction from 'fraction.js';
+
+/** mathjs's Fraction is fraction.js; used directly so that exact arithmetic does not load all of mathjs (3 s). */
+const fraction = (n: number | bigint, d: number | bigint = 1): Fraction => new Fraction(n, d);
 
 export interface Field<T> {
   readonly name: string;

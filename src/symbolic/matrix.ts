@@ -3,7 +3,10 @@
  * nerdamer matrices. vec stacks COLUMNS (as src/linalg/dense.ts): entry (i, j) of an r×c matrix sits
  * at i + r·j, and vec(A X B) = (Bᵀ ⊗ A) vec X.
  */
-import { fraction, type Fraction } from 'mathjs';
+import Fraction from 'fraction.js';
+
+/** mathjs's Fraction is fraction.js; used directly so that exact arithmetic does not load all of mathjs (3 s). */
+const fraction = (n: number | bigint, d: number | bigint = 1): Fraction => new Fraction(n, d);
 import { type Complex, DivisionByZeroError, type Field, fractionField, scalarPower } from './field.ts';
 
 export type Mat<T> = T[][];

@@ -1,6 +1,6 @@
 /** The runner: classification consistent with verdict.ts, statistics over all cases, exact replay of counterexamples. */
 import { describe, expect, test } from 'vitest';
-import { verdictFromOutcomes } from '../../src/claims/verdict.ts';
+import { reportedMargin, verdictFromOutcomes } from '../../src/claims/verdict.ts';
 import { classifyEvaluation, evaluatePropertyClaims, replayPropertyCase, runPropertyClaim } from '../../src/claims/property-runner.ts';
 import { allProperties, corollary21Property, theorem3Property, traceIdentityProperty } from '../../properties/index.ts';
 import type { ClaimKind } from '../../properties/types.ts';
@@ -35,10 +35,13 @@ describe('runPropertyClaim', () => {
     expect(r.verdict).toBe('fails');
     const cx = r.counterexample as { seed: number; counterexamplePath: string; case: Record<string, unknown>; margin: number; replay: string };
     expect(cx.seed).toBe(5);
-    expect(r.replay).toBe(`matmem verify --claim corollary-2.1 --seed 5 --path ${cx.counterexamplePath}`);
+    // the replay names the model the counterexample came from
+    expect(r.replay).toBe(`matmem verify --claim corollary-2.1 --seed 5 --path ${cx.counterexamplePath} --model exact`);
     const again = replayPropertyCase(corollary21Property, { seed: 5, path: cx.counterexamplePath, model: 'exact' });
     expect(again.case).toEqual(cx.case);
-    expect(again.evaluation.margin).toBe(cx.margin);
+    // the reported margin is the room after the error bound (a strict claim: margin − bound, < 0 here)
+    expect(reportedMargin(again.evaluation, 'strict')).toBe(cx.margin);
+    expect(cx.margin).toBeLessThan(0);
     expect(again.outcome).toBe('fails');
     // --path runs exactly that case
     const one = runPropertyClaim(corollary21Property, { model: 'exact', runs: 30, seed: 5, path: cx.counterexamplePath });

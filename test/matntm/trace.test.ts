@@ -85,6 +85,22 @@ describe('the NTM-algorithm statistic on hand-built traces', () => {
     expect(s.readMatch).toBeCloseTo(10 / 12, 15);
   });
 
+  it('spread weights focus nowhere: near-uniform heads never follow, although their argmax is slot 0 everywhere', () => {
+    // what an untrained (or stuck) network does: every slot ≈ 1/N, the first one a hair above the rest
+    const batch = copyBatch(new Rng(3), { batch: 2, minLength: 3, maxLength: 3 });
+    const tr = handTrace(7, 10, [[0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0]], [[0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0]]);
+    for (const w of [tr.read, tr.write]) for (let i = 0; i < w.length; i++) w[i] = i % 10 === 0 ? 0.1009 : 0.0999;
+    const s = copyAlgorithm(tr, batch);
+    expect(s.following).toBe(0);
+    expect(s.readMatch).toBe(0);
+    expect(s.perSequence[0].written).toEqual([-1, -1, -1]);
+    // a recall sequence likewise: spread read weights land nowhere
+    const rb = recallBatch(new Rng(4), { batch: 1, minItems: 3, maxItems: 3 });
+    const rt = handTrace(14, 16, [Array(14).fill(0)], [Array(14).fill(0)]);
+    for (const w of [rt.read, rt.write]) for (let i = 0; i < w.length; i++) w[i] = 1 / 16;
+    expect(recallAlgorithm(rt, rb).following).toBe(0);
+  });
+
   it('recall: the read lands on the slots of the item after the query', () => {
     // k = 3 items of n = 2: item j at steps 3(j−1) (delimiter), 3(j−1)+1, 3(j−1)+2; query delimiter at 9,
     // query at 10, 11; outputs read at 12, 13 (steps = 14)

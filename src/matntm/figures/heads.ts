@@ -3,7 +3,7 @@
  * step, the memory contents written for each input, and the read and write weights over time.
  */
 import type { TaskBatch } from '../tasks/types.ts';
-import { focus, type HeadTrace } from '../trace.ts';
+import { argmaxSlot, type HeadTrace } from '../trace.ts';
 
 interface Cell {
   panel: string;
@@ -27,8 +27,8 @@ function shownSlots(trace: HeadTrace, b: number): number[] {
   if (N <= 40) return Array.from({ length: N }, (_, j) => j);
   const focused = new Set<number>();
   for (let t = 0; t < trace.steps; t++) {
-    focused.add(focus(trace.read, trace, b, t));
-    focused.add(focus(trace.write, trace, b, t));
+    focused.add(argmaxSlot(trace.read, trace, b, t));
+    focused.add(argmaxSlot(trace.write, trace, b, t));
   }
   const lo = Math.max(0, Math.min(...focused) - 2);
   const hi = Math.min(N - 1, Math.max(...focused) + 2);
@@ -42,13 +42,13 @@ export function headsSpec(trace: HeadTrace, batch: TaskBatch, title: string, b =
   const inputs = Array.from({ length: steps }, (_, t) => batch.inputs.subarray((t * B + b) * mat, (t * B + b + 1) * mat));
   const outputs = Array.from({ length: batch.outputSteps }, (_, s) => trace.outputs.subarray((s * B + b) * mat, (s * B + b + 1) * mat));
   const targets = Array.from({ length: batch.outputSteps }, (_, s) => batch.targets.subarray((s * B + b) * mat, (s * B + b + 1) * mat));
-  // the memory after the last step, at the slot each input step wrote to
+  // the memory after the last step, at the slot each input step wrote to most
   const [m0, m1] = trace.slot;
   const MS = m0 * m1;
   const last = (b * trace.steps + trace.steps - 1) * trace.slots;
   const dataSteps = batch.queries ? Array.from({ length: steps - 2 * batch.outputSteps - 1 }, (_, t) => t).filter((t) => t % (batch.outputSteps + 1) !== 0) : Array.from({ length: batch.length }, (_, t) => t);
   const memory = dataSteps.map((t) => {
-    const j = focus(trace.write, trace, b, t);
+    const j = argmaxSlot(trace.write, trace, b, t);
     return trace.memory.subarray((last + j) * MS, (last + j + 1) * MS);
   });
   const slots = shownSlots(trace, b);

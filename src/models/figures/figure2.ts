@@ -56,16 +56,30 @@ export function vectorNetworkSeries(n: number, K: number, g: GaussianStream): Fi
   return { label: `vector ${n}`, model: 'vector', neurons: n, fmc: r.fmc, jtot: r.jtot };
 }
 
-export function figure2Numbers(opts: { seed: number; K?: number; smallN?: number; largeN?: number[]; capacityN?: number[] } = { seed: 1 }): Figure2Numbers {
+export function figure2Numbers(opts: { seed: number; K?: number; smallN?: number; largeN?: number[]; capacityN?: number[]; onProgress?: (done: number, total: number) => void } = { seed: 1 }): Figure2Numbers {
   const K = opts.K ?? 40;
   const [g] = independentGaussianStreams((opts.seed * 31 + 2) | 0, 1);
   const smallN = opts.smallN ?? 4;
-  const small = [vectorNetworkSeries(smallN * smallN, K, g), ...matrixNetworkSeries(smallN, K, g)];
-  const large = (opts.largeN ?? [6, 8, 10]).flatMap((N) => matrixNetworkSeries(N, K, g));
+  const largeN = opts.largeN ?? [6, 8, 10];
+  const capacityN = opts.capacityN ?? [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  const total = 2 + largeN.length + 2 * capacityN.length;
+  let done = 0;
+  const tick = () => opts.onProgress?.(++done, total);
+  const small = [vectorNetworkSeries(smallN * smallN, K, g)];
+  tick();
+  small.push(...matrixNetworkSeries(smallN, K, g));
+  tick();
+  const large = largeN.flatMap((N) => {
+    const s = matrixNetworkSeries(N, K, g);
+    tick();
+    return s;
+  });
   const capacity: Figure2Numbers['capacity'] = [];
-  for (const N of opts.capacityN ?? [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {
+  for (const N of capacityN) {
     for (const s of matrixNetworkSeries(N, 1, g)) capacity.push({ neurons: N * N, jtot: s.jtot, series: `matrix (${s.model})` });
+    tick();
     capacity.push({ neurons: N * N, jtot: vectorNetworkSeries(N * N, 1, g).jtot, series: 'vector' });
+    tick();
   }
   return { small, large, capacity };
 }
