@@ -5,7 +5,7 @@
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
-  mutate: ['src/models/**/*.ts', 'src/linalg/**/*.ts', 'src/proof/**/*.ts', 'properties/**/*.ts', '!src/models/figures/**', '!src/models/summary.ts'],
+  mutate: ['src/models/**/*.ts', 'src/linalg/**/*.ts', 'src/proof/**/*.ts', 'claims/**/*.ts', 'src/claims/checks/**/*.ts', 'src/cases/**/*.ts', '!src/figures/**', '!src/models/summary.ts'],
   coverageAnalysis: 'perTest',
   ignoreStatic: true,
   concurrency: 2,

@@ -3,8 +3,8 @@ import type { Matrix } from 'ml-matrix';
 import type { Field } from '../src/symbolic/field.ts';
 import { frobeniusInner, mulAll, power, trace, transpose } from '../src/symbolic/matrix.ts';
 import type { Derivation, Env, NumericOutcome, ProofStep, VarSpec } from '../src/proof/types.ts';
-import { generalCase, normalCase } from '../src/proof/cases.ts';
-import { caseWitness, condProduct, eqOutcome, leOutcome } from '../src/proof/numeric.ts';
+import { generalCase, normalCase } from '../src/cases/witness-cases.ts';
+import { caseWitness, condProduct, eqOutcome, leOutcome } from '../src/proof/case-witness.ts';
 import type { MatrixCase } from '../src/models/case.ts';
 import { caseSize } from '../src/models/case.ts';
 import { identity, trace as ftrace } from '../src/linalg/dense.ts';
@@ -63,6 +63,7 @@ const step = (s: Omit<ProofStep, 'model'> & { model?: 'paper' | 'exact' }): Proo
 
 export const eq33: Derivation = {
   id: 'eq-33',
+  order: 70,
   title: 'Eq. 33: the capacity is bounded by the expected state norm (Section 2.5.1)',
   source: 'Section 2.5.1, Eq. 33',
   notes: [
@@ -188,3 +189,5 @@ export const eq33: Derivation = {
     }),
   ],
 };
+
+export default eq33;

@@ -10,8 +10,8 @@ import type { Field } from '../src/symbolic/field.ts';
 import { add, eye, type Mat, mulAll, scale, transpose } from '../src/symbolic/matrix.ts';
 import { truncatedGramSeries } from '../src/proof/equations.ts';
 import type { Derivation, Env, VarSpec, WitnessSpec } from '../src/proof/types.ts';
-import { generalCase } from '../src/proof/cases.ts';
-import { caseWitness, eqOutcome, flat } from '../src/proof/numeric.ts';
+import { generalCase } from '../src/cases/witness-cases.ts';
+import { caseWitness, eqOutcome, flat } from '../src/proof/case-witness.ts';
 import type { MatrixCase } from '../src/models/case.ts';
 
 const m2 = (name: string): VarSpec => ({ name, kind: 'matrix', rows: 2, cols: 2, domain: 'any' });
@@ -64,6 +64,7 @@ const vars = (e1?: [number, number], e2?: [number, number]): VarSpec[] => [m2('U
 
 export const eq49: Derivation = {
   id: 'eq-49',
+  order: 50,
   title: 'Eq. 49: the discrete Lyapunov forms of Ψ and Σ',
   source: 'Section 5, Eq. 49',
   notes: [
@@ -113,3 +114,5 @@ export const eq49: Derivation = {
     },
   ],
 };
+
+export default eq49;

@@ -9,9 +9,9 @@ import type { Field } from '../src/symbolic/field.ts';
 import { logLinear, type LogLinear } from '../src/symbolic/loglinear.ts';
 import { add, cols, det, fromFunction, inverse, kron, type Mat, mul, mulAll, rows, sub, trace, transpose, vec } from '../src/symbolic/matrix.ts';
 import type { Derivation, NumericWitnessSpec, VarSpec } from '../src/proof/types.ts';
-import type { Rng } from '../src/proof/random.ts';
-import { condProduct, eqOutcome } from '../src/proof/numeric.ts';
-import { lemma1MainText, vectorizedKl } from '../src/claims/lemma-claims.ts';
+import type { Rng } from '../src/core/random.ts';
+import { condProduct, eqOutcome } from '../src/proof/case-witness.ts';
+import { lemma1MainText, vectorizedKl } from '../src/models/gaussian.ts';
 import { klAppendix } from './theorem-1.ts';
 
 const mat = (name: string, r: number, c: number, structure: 'general' | 'spd' = 'general'): VarSpec => ({ name, kind: 'matrix', rows: r, cols: c, structure, domain: 'any' });
@@ -182,6 +182,7 @@ function cTerms<T>(F: Field<T>, n: number, p: number, A: Mat<T>, B: Mat<T>, sign
 
 export const lemma1: Derivation = {
   id: 'lemma-1',
+  order: 30,
   title: 'Lemma 1: the KL divergence of two matrix normals (main text and Appendix A)',
   source: 'Lemma 1, Appendix A',
   notes: [
@@ -626,3 +627,5 @@ export const lemma1: Derivation = {
     },
   ],
 };
+
+export default lemma1;

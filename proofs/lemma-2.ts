@@ -86,6 +86,7 @@ const at = <T,>(F: Field<T>, v: Env<T>) => ({ X: v.m('X'), W: v.m('W'), s: v.s('
 
 export const lemma2: Derivation = {
   id: 'lemma-2',
+  order: 40,
   title: 'Lemma 2: the input Fisher information I(W) = Tr(WᵀW)/(ε₁ε₂) (Eqs. 24–25)',
   source: 'Lemma 2, Eqs. 24–25',
   notes: [
@@ -289,3 +290,5 @@ export const lemma2: Derivation = {
     },
   ],
 };
+
+export default lemma2;

@@ -9,9 +9,9 @@
 import type { Field } from '../src/symbolic/field.ts';
 import { det, type Mat } from '../src/symbolic/matrix.ts';
 import type { Derivation, Env, VarSpec } from '../src/proof/types.ts';
-import { generalCase, describeCase } from '../src/proof/cases.ts';
+import { generalCase, describeCase } from '../src/cases/witness-cases.ts';
 import { memoryStability } from '../src/models/memory/stability.ts';
-import { EPS } from '../src/proof/cases.ts';
+import { EPS } from '../src/cases/witness-cases.ts';
 import type { MatrixCase } from '../src/models/case.ts';
 
 const scalar = (name: string, domain: 'any' | 'positive' = 'any'): VarSpec => ({ name, kind: 'scalar', domain });
@@ -32,6 +32,7 @@ function charPoly<T>(F: Field<T>, x: T, lambda: T, alpha: T): T {
 
 export const memoryStabilityDerivation: Derivation = {
   id: 'memory-stability',
+  order: 90,
   title: 'Stability of Eq. 34 with one slot and α₁ = 1: the per-mode companion matrices',
   source: 'Section 3.2, Eqs. 34–35 (the stacked system); Theorem 4 assumes a stationary law',
   notes: ['Steps 1–2 are exact algebra in λ, α, μ (symbolic and exact-identity witnesses); step 3 evaluates ρ(F) of the stacked system in float64.'],
@@ -109,3 +110,5 @@ export const memoryStabilityDerivation: Derivation = {
     },
   ],
 };
+
+export default memoryStabilityDerivation;

@@ -5,8 +5,8 @@ import { logLinear } from '../src/symbolic/loglinear.ts';
 import { add, det, eye, inverse, kron, type Mat, mul, mulAll, power, scale, steinSolve, steinTransposed, sub, trace, transpose, vec, zeros } from '../src/symbolic/matrix.ts';
 import { fmmEq8, meanDerivative } from '../src/proof/equations.ts';
 import type { Derivation, Env, VarSpec } from '../src/proof/types.ts';
-import { generalCase } from '../src/proof/cases.ts';
-import { caseWitness, condProduct, eqOutcome, flat } from '../src/proof/numeric.ts';
+import { generalCase } from '../src/cases/witness-cases.ts';
+import { caseWitness, condProduct, eqOutcome, flat } from '../src/proof/case-witness.ts';
 import { paperCovariances, paperFisherMemoryMatrixEntry, paperFisherMemoryMatrixEntryEq13AsPrinted, paperFisherMemoryCurve } from '../src/models/paper.ts';
 import { exactCovariance, exactCovarianceMatrix, exactFisherMemoryCurve, exactFisherMemoryMatrixEntry } from '../src/models/exact.ts';
 import { kron as kronF } from '../src/linalg/dense.ts';
@@ -49,6 +49,7 @@ const general3 = (rng: Parameters<typeof generalCase>[0]) => generalCase(rng, 3)
 
 export const theorem1: Derivation = {
   id: 'theorem-1',
+  order: 10,
   title: 'Theorem 1 and Corollary 1.1: the law of X(n), the FMM (Eq. 8) and the FMC (Eq. 12)',
   source: 'Section 2.3, Eqs. 8–13',
   steps: [
@@ -369,3 +370,5 @@ export const theorem1: Derivation = {
     })),
   ],
 };
+
+export default theorem1;

@@ -4,8 +4,8 @@ import { absSquared } from '../src/symbolic/field.ts';
 import { conjTranspose, diag, eye, hadamard, inverse, kron, type Mat, mul, mulAll, power, scale, steinSolve, sub, trace, transpose, vec, add, zeros, fromFunction } from '../src/symbolic/matrix.ts';
 import { eigenbasisB, eq17, eq23, normal2 } from '../src/proof/equations.ts';
 import type { AlgebraicWitnessSpec, Derivation, Env, ProofStep, VarSpec } from '../src/proof/types.ts';
-import { normalCase } from '../src/proof/cases.ts';
-import { caseWitness, condProduct, eqOutcome } from '../src/proof/numeric.ts';
+import { normalCase } from '../src/cases/witness-cases.ts';
+import { caseWitness, condProduct, eqOutcome } from '../src/proof/case-witness.ts';
 import { normalEigenData, paperCovariances, paperFisherMemoryCurve, paperFisherMemoryCurveEq17AsPrinted, paperNormalCapacityEq18, paperTotalCapacity } from '../src/models/paper.ts';
 import { exactCovariance, exactTotalCapacity } from '../src/models/exact.ts';
 
@@ -83,6 +83,7 @@ function eq17Steps(spectrum: Spectrum): ProofStep[] {
 
 export const theorem2: Derivation = {
   id: 'theorem-2',
+  order: 20,
   title: 'Theorem 2: capacity of normal matrix networks (Eqs. 17–23)',
   source: 'Section 2.4.1, Eqs. 17–23',
   notes: [
@@ -302,3 +303,5 @@ function pow<T>(F: Field<T>, x: T, k: number): T {
   for (let i = 0; i < k; i++) r = F.mul(r, x);
   return r;
 }
+
+export default theorem2;

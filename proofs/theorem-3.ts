@@ -2,14 +2,14 @@
 import type { Field } from '../src/symbolic/field.ts';
 import { eye, inverse, type Mat, mul, mulAll, power, scale, steinSolve, steinTransposed, trace, transpose } from '../src/symbolic/matrix.ts';
 import type { AlgebraicWitnessSpec, Derivation, Env, NumericOutcome, ProofStep, VarSpec } from '../src/proof/types.ts';
-import { generalCase, normalCase } from '../src/proof/cases.ts';
-import { caseWitness, condProduct, eqOutcome, leOutcome } from '../src/proof/numeric.ts';
+import { generalCase, normalCase } from '../src/cases/witness-cases.ts';
+import { caseWitness, condProduct, eqOutcome, leOutcome } from '../src/proof/case-witness.ts';
 import type { MatrixCase } from '../src/models/case.ts';
 import { caseSize } from '../src/models/case.ts';
 import { identity, trace as ftrace } from '../src/linalg/dense.ts';
 import { inputFisherInformation, paperCovariances, paperFisherMemoryMatrixEntry, paperFisherMemoryMatrixEntryEq29, paperTotalCapacity, theorem3Bound, type PaperCovariances } from '../src/models/paper.ts';
 import { exactCovariance, exactFisherMemoryMatrixEntry, exactTotalCapacity } from '../src/models/exact.ts';
-import { spaceTimeTraceSum } from '../properties/eq-28-30-trace-identity.ts';
+import { spaceTimeTraceSum } from '../src/models/space-time.ts';
 
 const sc = (name: string, domain: 'small' | 'positive' | 'any' = 'small'): VarSpec => ({ name, kind: 'scalar', domain });
 const mat = (name: string, structure: 'general' | 'symmetric' | 'spd' = 'general', domain: 'small' | 'any' = 'small'): VarSpec => ({ name, kind: 'matrix', rows: 2, cols: 2, structure, domain });
@@ -108,6 +108,7 @@ const step = (s: Omit<ProofStep, 'model'> & { model?: 'paper' | 'exact' }): Proo
 
 export const theorem3: Derivation = {
   id: 'theorem-3',
+  order: 60,
   title: 'Theorem 3: capacity of general networks (Eqs. 28–32)',
   source: 'Section 2.4.2, Eqs. 28–32',
   notes: [
@@ -190,7 +191,7 @@ export const theorem3: Derivation = {
       from: 'J^st_V(i,i) = V^i Σ⁻¹ V^{iᵀ}, J^st_U(i,i) = U^i Ψ⁻¹ U^{iᵀ}, Σ = ε₂ Σ_k V^{kᵀ}V^k, Ψ = ε₁ Σ_k U^{kᵀ}U^k (Eq. 9)',
       to: 'ε₂ Σ_i Tr J^st_V(i,i) = ε₁ Σ_i Tr J^st_U(i,i) = N',
       toTex: '\\varepsilon_2\\sum_i \\operatorname{Tr} J^{st}_{V(i,i)} = \\varepsilon_1\\sum_i \\operatorname{Tr} J^{st}_{U(i,i)} = N',
-      justification: 'T_V = Σ_i V^i Σ⁻¹ V^{iᵀ} solves T = V T Vᵀ + Σ⁻¹, and Tr T_V = Tr(Σ⁻¹ Σ_i V^{iᵀ}V^i) = Tr(Σ⁻¹Σ)/ε₂ = N/ε₂. Witnessed exactly: Σ from its Stein equation (Eq. 49 with ε₂), T_V from its own Stein equation, and Tr T_V compared with N/ε₂, N = 2 (likewise for U); float: the series summed term by term with a rigorous remainder (properties/eq-28-30-trace-identity.ts), independent of that identity.',
+      justification: 'T_V = Σ_i V^i Σ⁻¹ V^{iᵀ} solves T = V T Vᵀ + Σ⁻¹, and Tr T_V = Tr(Σ⁻¹ Σ_i V^{iᵀ}V^i) = Tr(Σ⁻¹Σ)/ε₂ = N/ε₂. Witnessed exactly: Σ from its Stein equation (Eq. 49 with ε₂), T_V from its own Stein equation, and Tr T_V compared with N/ε₂, N = 2 (likewise for U); float: the series summed term by term with a rigorous remainder (src/models/space-time.ts), independent of that identity.',
       assumptions: ['ρ(U), ρ(V) < 1 (the Stein solutions are the series)'],
       source: 'Text after Eq. 30; proof of Theorem 3',
       claims: ['eq-28-30.trace-identity'],
@@ -378,3 +379,4 @@ export const theorem3: Derivation = {
   ],
 };
 
+export default theorem3;

@@ -43,6 +43,7 @@ const ASSUME = ['Eq. 40 as reconstructed (proofs/eq-40-reconstruction.md): Σ = 
 
 export const theorem4Woodbury: Derivation = {
   id: 'theorem-4-woodbury',
+  order: 80,
   title: 'Theorem 4: Woodbury steps of the memory-network FMC (Eqs. 43–47)',
   source: 'Section 3.2.2, Eqs. 43–47',
   notes: [
@@ -176,3 +177,5 @@ export const theorem4Woodbury: Derivation = {
     },
   ],
 };
+
+export default theorem4Woodbury;

@@ -3,9 +3,9 @@
  *   npx tsx scripts/profile-derivations.ts [derivation-id] [--runs N] [--seed N]
  * Prints to stdout (a script, not a library module).
  */
-import { allDerivations } from '../src/proof/index.ts';
+import { loadUnits } from '../src/claims/registry.ts';
 import { runIdentity, runNumeric, runSymbolic } from '../src/proof/check.ts';
-import { deriveSeed, makeRng } from '../src/proof/random.ts';
+import { deriveSeed, makeRng } from '../src/core/random.ts';
 import type { NumericWitnessSpec } from '../src/proof/types.ts';
 
 const args = process.argv.slice(2);
@@ -21,7 +21,7 @@ const points = Math.max(2, Math.min(6, Math.ceil(runs / 40)));
 const cases = Math.max(3, Math.min(12, runs));
 const total = { symbolic: 0, identity: 0, numeric: 0 };
 const started = Date.now();
-for (const d of allDerivations) {
+for (const d of (await loadUnits()).derivations) {
   if (only && d.id !== only) continue;
   d.steps.forEach((s, i) => {
     const parts: string[] = [];

@@ -7,7 +7,7 @@
  * configuration; a comparison under another seed or number of runs is refused.
  */
 import { InputError } from '../errors.ts';
-import type { ClaimResult, DerivationStepReport, Report, Verdict } from '../report/model.ts';
+import type { ClaimResult, DerivationStepReport, Report, Verdict } from '../core/types.ts';
 
 export const BASELINE_FORMAT = 'matmem-baseline/2';
 

@@ -3,7 +3,7 @@
  * Each entry is the result of an investigation (the numbers are in the report's evidence); a
  * disagreement without an entry is reported as open, never hidden.
  */
-import type { ModelName } from '../report/model.ts';
+import type { ModelName } from '../core/types.ts';
 
 const FINDINGS: Record<string, string> = {};
 

@@ -1,17 +1,18 @@
 /**
- * The claim registry: every claim id with its evaluator. Claims from several sources (numeric
- * comparisons, property runs, the memory system) are merged per id and model: a model's verdict is
- * `fails` if any source found a counterexample, `inconclusive` if any could not decide, else `holds`.
+ * The one list of claims and derivations: the files of claims/ and proofs/ (one unit each, default
+ * export), and of any folder given with `verify --load`. Nothing else names claim ids. A claim's
+ * checks run per model, and a model's results combine by the one rule of core/verdict.ts.
  */
-import type { AnalyticModel, ClaimReport, ClaimResult, ModelName } from '../report/model.ts';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { extname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { combineVerdicts } from '../core/verdict.ts';
+import type { ClaimReport, ClaimResult, ModelName } from '../core/types.ts';
+import { InputError } from '../errors.ts';
 import type { ExperimentRecord } from '../matntm/experiment/record.ts';
-import { section6Claims } from './section6/index.ts';
-import { evaluateLemmaClaims } from './lemma-claims.ts';
-import { evaluateNumericClaims, NUMERIC_CLAIM_IDS } from './numeric-claims.ts';
-import { combineVerdicts } from './verdict.ts';
-import { evaluateMemoryClaims } from '../models/memory/claims.ts';
-import { allProperties, propertyClaimIds } from '../../properties/index.ts';
-import { evaluatePropertyClaims } from './property-runner.ts';
+import { isDerivation, type Derivation } from '../proof/types.ts';
+import { isClaimDefinition, type ClaimContext, type ClaimDefinition } from './unit.ts';
 
 export interface ClaimRunOptions {
   seed: number;
@@ -26,113 +27,148 @@ export interface ClaimRunOptions {
   experiments?: { path: string; record: ExperimentRecord }[];
 }
 
-/** A source of claims: the ids it can evaluate and the evaluator. */
-export interface ClaimSource {
-  name: string;
-  ids: string[];
-  evaluate(opts: ClaimRunOptions): ClaimReport[];
+export interface Units {
+  claims: ClaimDefinition[];
+  derivations: Derivation[];
 }
 
-const numericSource: ClaimSource = {
-  name: 'numeric comparisons',
-  ids: NUMERIC_CLAIM_IDS,
-  evaluate: (o) => evaluateNumericClaims(o, o.claim),
-};
+/** Where matmem's own units are: claims/ and proofs/ beside src/ (in the sources and in dist/ alike). */
+const BUILTIN = [new URL('../../claims/', import.meta.url), new URL('../../proofs/', import.meta.url)].map((u) => fileURLToPath(u));
+const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
 
-const lemmaSource: ClaimSource = {
-  name: 'Gaussian lemmas',
-  ids: ['lemma-1.kl', 'lemma-2.input-fisher'],
-  evaluate: (o) => evaluateLemmaClaims(o).filter((c) => o.claim === undefined || c.id === o.claim),
-};
-
-const memorySource: ClaimSource = {
-  name: 'memory system (Eq. 34)',
-  ids: ['theorem-4.memory-fmc', 'memory.stability', 'memory.capacity-increase'],
-  evaluate: (o) => evaluateMemoryClaims({ seed: o.seed, runs: Math.min(o.runs, 40) }).filter((c) => o.claim === undefined || c.id === o.claim),
-};
-
-const propertySource: ClaimSource = {
-  name: 'property runs (fast-check)',
-  ids: propertyClaimIds,
-  // a claim about quantities a model does not have (e.g. Σ and Ψ in the exact model) gets no result there
-  evaluate: (o) =>
-    evaluatePropertyClaims(allProperties, { runs: o.runs, seed: o.seed, claim: o.claim, path: o.path }).map((report) => {
-      const prop = allProperties.find((p) => p.id === report.id);
-      return { ...report, results: report.results.filter((r) => prop?.notDefinedIn?.[r.model as AnalyticModel] === undefined) };
-    }),
-};
-
-const section6Source: ClaimSource = {
-  name: 'experiments (Section 6)',
-  ids: section6Claims.map((c) => c.id),
-  evaluate: (o) =>
-    section6Claims
-      .filter((c) => o.claim === undefined || c.id === o.claim)
-      .map((c) => ({ id: c.id, source: c.source, statement: c.statement, ...(c.statementTex ? { statementTex: c.statementTex } : {}), results: [c.evaluate({ records: o.experiments ?? [] })] })),
-};
-
-const sources: ClaimSource[] = [numericSource, lemmaSource, propertySource, memorySource, section6Source];
-
-/** Adds a source (property runs, the memory system). */
-export function registerClaimSource(source: ClaimSource): void {
-  if (!sources.some((s) => s.name === source.name)) sources.push(source);
+function unitFiles(dir: string, own: boolean): string[] {
+  const exts = own ? [RUNNING_FROM_SOURCE ? '.ts' : '.js'] : ['.ts', '.mts', '.js', '.mjs'];
+  return readdirSync(dir)
+    .filter((f) => exts.includes(extname(f)) && !f.endsWith('.d.ts') && !f.startsWith('.'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
-export function registeredClaimIds(): string[] {
-  return [...new Set(sources.flatMap((s) => s.ids))];
-}
+let tsLoader: Promise<void> | null = null;
 
-export function evaluateClaims(opts: ClaimRunOptions, onClaim?: (id: string) => void): ClaimReport[] {
-  const byId = new Map<string, ClaimReport[]>();
-  if (opts.step !== undefined) return [];
-  for (const source of sources) {
-    if (opts.claim !== undefined && !source.ids.includes(opts.claim)) continue;
-    for (const report of source.evaluate(opts)) {
-      onClaim?.(report.id);
-      const results = report.results.map((r) => ({ ...r, evidence: r.evidence ?? [{ source: `registry: ${source.name}`, verdict: r.verdict, detail: r.detail, replay: r.replay }] }));
-      byId.set(report.id, [...(byId.get(report.id) ?? []), { ...report, results }]);
+/** A user's .ts units need a TypeScript loader: tsx, from their project (or matmem's, in development). */
+function ensureTypeScriptLoader(dir: string): Promise<void> {
+  if (RUNNING_FROM_SOURCE) return Promise.resolve();
+  tsLoader ??= (async () => {
+    for (const base of [join(dir, 'package.json'), fileURLToPath(import.meta.url)]) {
+      try {
+        const api = createRequire(base).resolve('tsx/esm/api');
+        const { register } = (await import(pathToFileURL(api).href)) as { register: () => void };
+        register();
+        return;
+      } catch {
+        // try the next place
+      }
     }
-  }
-  const merged = [...byId.values()].map(mergeReports);
-  const order = registeredClaimIds();
-  return merged.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+    throw new InputError(`--load ${dir}: TypeScript units need tsx (npm install --save-dev tsx in your project), or compile them to .js`);
+  })();
+  return tsLoader;
 }
 
-function mergeReports(reports: ClaimReport[]): ClaimReport {
-  if (reports.length === 1) return reports[0];
-  const first = reports[0];
-  const models: ModelName[] = ['paper', 'exact', 'experiment'];
+async function loadDir(dir: string, own: boolean, into: Units, seen: Map<string, string>): Promise<void> {
+  const files = unitFiles(dir, own);
+  if (!own && files.some((f) => /\.m?ts$/.test(f))) await ensureTypeScriptLoader(dir);
+  for (const file of files) {
+    let mod: { default?: unknown };
+    try {
+      mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    } catch (err) {
+      if (own) throw err;
+      throw new InputError(`--load: ${file} could not be loaded (${(err as Error).message.split('\n')[0]})`);
+    }
+    const unit = mod.default;
+    if (unit === undefined) continue; // a helper module
+    const kind = isClaimDefinition(unit) ? 'claim' : isDerivation(unit) ? 'derivation' : null;
+    if (!kind) {
+      if (own) continue;
+      throw new InputError(`--load: ${file}'s default export is neither a claim (defineClaim) nor a derivation (defineDerivation)`);
+    }
+    const key = `${kind}:${(unit as { id: string }).id}`;
+    if (seen.has(key)) throw new InputError(`${kind} ${(unit as { id: string }).id} is defined twice: ${seen.get(key)} and ${file}`);
+    seen.set(key, file);
+    if (kind === 'claim') into.claims.push(unit as ClaimDefinition);
+    else into.derivations.push(unit as Derivation);
+  }
+}
+
+const cache = new Map<string, Promise<Units>>();
+
+/** matmem's claims and derivations, then those of each extra folder, each list in report order. */
+export function loadUnits(extraDirs: string[] = []): Promise<Units> {
+  const key = extraDirs.map((d) => resolve(d)).join('\n');
+  let p = cache.get(key);
+  if (!p) {
+    p = (async () => {
+      for (const d of extraDirs) {
+        if (!existsSync(d) || !statSync(d).isDirectory()) throw new InputError(`--load ${d}: not a folder (give the folder that holds your claim and derivation files)`);
+      }
+      const units: Units = { claims: [], derivations: [] };
+      const seen = new Map<string, string>();
+      for (const d of BUILTIN) await loadDir(d, true, units, seen);
+      for (const d of extraDirs) await loadDir(resolve(d), false, units, seen);
+      // stable: equal orders keep the load order (matmem's first, then the user's)
+      units.claims = units.claims.map((c, i) => ({ c, i })).sort((a, b) => a.c.order - b.c.order || a.i - b.i).map((x) => x.c);
+      units.derivations = units.derivations.map((d, i) => ({ d, i })).sort((a, b) => (a.d.order ?? 1e9) - (b.d.order ?? 1e9) || a.i - b.i).map((x) => x.d);
+      return units;
+    })();
+    cache.set(key, p);
+    p.catch(() => cache.delete(key));
+  }
+  return p;
+}
+
+/** One claim's checks, run and merged per model (what `verify` reports for it). */
+export function runClaim(claim: ClaimDefinition, ctx: ClaimContext): ClaimReport {
+  const perCheck = claim.checks.map((check) =>
+    check
+      .run(ctx, claim)
+      .filter((r) => claim.notDefinedIn?.[r.model] === undefined)
+      .map((r) => ({ ...r, evidence: r.evidence ?? [{ source: `registry: ${check.source}`, verdict: r.verdict, detail: r.detail, replay: r.replay }] })),
+  );
   const results: ClaimResult[] = [];
-  for (const model of models) {
-    const rs = reports.flatMap((r) => r.results.filter((x) => x.model === model));
-    if (rs.length === 0) continue;
-    if (rs.length === 1) {
-      results.push(rs[0]);
-      continue;
-    }
-    const verdict = combineVerdicts(rs.map((r) => r.verdict));
-    const deciding = rs.find((r) => r.verdict === verdict) ?? rs[0];
-    const parts = rs.map((r) => ({
-      source: r.evidence?.[0]?.source ?? 'registry',
-      verdict: r.verdict,
-      cases: r.cases,
-      ...(r.undefinedCases !== undefined ? { undefinedCases: r.undefinedCases } : {}),
-      ...(r.statistics ? { statistics: r.statistics } : {}),
-      ...(r.errorBounds ? { errorBounds: r.errorBounds } : {}),
-      ...(r.nearBound ? { nearBound: r.nearBound } : {}),
-      worst: r.worst,
-      counterexample: r.counterexample,
-    }));
-    results.push({
-      ...deciding,
-      verdict,
-      cases: rs.reduce((s, r) => s + r.cases, 0),
-      undefinedCases: rs.reduce((s, r) => s + (r.undefinedCases ?? 0), 0),
-      detail: rs.map((r) => r.detail).join(' | '),
-      witnesses: rs.flatMap((r) => r.witnesses ?? [{ witness: 'numeric' as const, verdict: r.verdict, detail: r.detail }]),
-      evidence: rs.flatMap((r) => r.evidence ?? []),
-      parts,
-    });
+  for (const model of ['paper', 'exact', 'experiment'] as ModelName[]) {
+    const rs = perCheck.flat().filter((r) => r.model === model);
+    if (rs.length > 0) results.push(mergeResults(rs));
   }
-  return { ...first, source: [...new Set(reports.map((r) => r.source))].join('; '), results };
+  return { id: claim.id, source: claim.source, statement: claim.statement, ...(claim.statementTex ? { statementTex: claim.statementTex } : {}), results };
+}
+
+/** Several checks' results for one model as one: the verdicts combined, each check's numbers kept (parts). */
+function mergeResults(rs: ClaimResult[]): ClaimResult {
+  if (rs.length === 1) return rs[0];
+  const verdict = combineVerdicts(rs.map((r) => r.verdict));
+  const deciding = rs.find((r) => r.verdict === verdict) ?? rs[0];
+  const parts = rs.map((r) => ({
+    source: r.evidence?.[0]?.source ?? 'registry',
+    verdict: r.verdict,
+    cases: r.cases,
+    ...(r.undefinedCases !== undefined ? { undefinedCases: r.undefinedCases } : {}),
+    ...(r.statistics ? { statistics: r.statistics } : {}),
+    ...(r.errorBounds ? { errorBounds: r.errorBounds } : {}),
+    ...(r.nearBound ? { nearBound: r.nearBound } : {}),
+    worst: r.worst,
+    counterexample: r.counterexample,
+  }));
+  return {
+    ...deciding,
+    verdict,
+    cases: rs.reduce((s, r) => s + r.cases, 0),
+    undefinedCases: rs.reduce((s, r) => s + (r.undefinedCases ?? 0), 0),
+    detail: rs.map((r) => r.detail).join(' | '),
+    witnesses: rs.flatMap((r) => r.witnesses ?? [{ witness: 'numeric' as const, verdict: r.verdict, detail: r.detail }]),
+    evidence: rs.flatMap((r) => r.evidence ?? []),
+    parts,
+  };
+}
+
+/** Every selected claim, in report order. */
+export function evaluateClaims(units: Units, opts: ClaimRunOptions, onClaim?: (id: string) => void): ClaimReport[] {
+  if (opts.step !== undefined) return [];
+  const ctx: ClaimContext = { seed: opts.seed, runs: opts.runs, path: opts.path, experiments: opts.experiments ?? [] };
+  return units.claims
+    .filter((c) => opts.claim === undefined || c.id === opts.claim)
+    .map((c) => {
+      onClaim?.(c.id);
+      return runClaim(c, ctx);
+    });
 }

@@ -9,7 +9,7 @@ import { exactCovariance, exactCovarianceMatrix, exactFisherMemoryCurve } from '
 import { paperCovariances, paperFisherMemoryCurve } from '../models/paper.ts';
 import { paperStateCovariance } from '../models/summary.ts';
 import { simulateFisherMemory } from '../models/simulate.ts';
-import type { Verdict, WitnessResult } from '../report/model.ts';
+import type { Verdict, WitnessResult } from '../core/types.ts';
 
 /** The 2×2 case simulated (non-normal, ρ(U)ρ(V) ≈ 0.4: 25 steps forget the zero start). */
 export const SIMULATION_CASE = makeCase([[0.6, 0.5], [-0.1, 0.3]], [[0.5, 0], [0.4, -0.6]], [[1, -0.5], [0.3, 0.8]]);

@@ -5,7 +5,10 @@
  * a violation must exceed the bound to count, and a strict inequality is only confirmed when the
  * gap exceeds the bound in every case.
  */
-import type { ClaimResult, ModelName, QuantityStatistics, Verdict } from '../report/model.ts';
+import type { ClaimResult, ModelName, QuantityStatistics, Verdict } from '../core/types.ts';
+import { classifyCase, reportedMargin, verdictOfCases, type ClaimKind } from '../core/verdict.ts';
+
+export { combineVerdicts, reportedMargin } from '../core/verdict.ts';
 
 export interface CaseOutcome {
   /** What the case is, for the report (family, index, N). */
@@ -31,20 +34,17 @@ export interface VerdictOptions {
   model: ModelName;
   quantity: string;
   /** 'identity': margin = −|gap|; 'inequality': margin = b − a; 'strict': margin = b − a must be > bound. */
-  kind: 'identity' | 'inequality' | 'strict';
+  kind: ClaimKind;
   replay: string;
 }
 
 export function verdictFromOutcomes(outcomes: CaseOutcome[], opts: VerdictOptions): ClaimResult {
   const defined = outcomes.filter((o) => o.undefinedReason === undefined);
   const undefinedCases = outcomes.length - defined.length;
-  const failing = defined.filter((o) => isViolation(o, opts.kind));
-  const undecided = defined.filter((o) => !isViolation(o, opts.kind) && !isConfirmed(o, opts.kind));
-  let verdict: Verdict;
-  if (defined.length === 0) verdict = 'inconclusive';
-  else if (failing.length > 0) verdict = 'fails';
-  else if (undecided.length > 0) verdict = 'inconclusive';
-  else verdict = 'holds';
+  const classes = defined.map((o) => classifyCase(opts.kind, o.margin, o.errorBound));
+  const failing = defined.filter((_, i) => classes[i] === 'fails');
+  const undecided = defined.filter((_, i) => classes[i] === 'undecided');
+  const verdict: Verdict = verdictOfCases(classes);
   const worst = defined.length > 0 ? defined.reduce((a, b) => (b.margin / (b.errorBound || 1) < a.margin / (a.errorBound || 1) ? b : a)) : null;
   const smallestFailing = failing.length > 0 ? failing.reduce((a, b) => (b.size < a.size || (b.size === a.size && b.margin > a.margin) ? b : a)) : null;
   const detail = describe(opts, defined, failing, undecided, undefinedCases);
@@ -60,28 +60,6 @@ export function verdictFromOutcomes(outcomes: CaseOutcome[], opts: VerdictOption
     statistics: statistics(opts.quantity, defined.map((o) => o.value)),
     ...(defined.length ? { errorBounds: statistics('error bound of the margin', defined.map((o) => o.errorBound)) } : {}),
   };
-}
-
-/**
- * The margin as reported (report/model.ts, ClaimResult.worst): the room left after the error bound,
- * ≥ 0 exactly when the case confirms the claim.
- */
-export function reportedMargin(o: Pick<CaseOutcome, 'margin' | 'errorBound'>, kind: VerdictOptions['kind']): number {
-  if (kind === 'identity') return o.errorBound + o.margin; // bound − |gap|
-  if (kind === 'strict') return o.margin - o.errorBound;
-  return o.margin + o.errorBound;
-}
-
-function isViolation(o: CaseOutcome, kind: VerdictOptions['kind']): boolean {
-  if (kind === 'identity') return -o.margin > 1000 * o.errorBound;
-  if (kind === 'strict') return o.margin < -o.errorBound || Math.abs(o.margin) <= o.errorBound;
-  return o.margin < -1000 * o.errorBound;
-}
-
-function isConfirmed(o: CaseOutcome, kind: VerdictOptions['kind']): boolean {
-  if (kind === 'identity') return -o.margin <= o.errorBound;
-  if (kind === 'strict') return o.margin > o.errorBound;
-  return o.margin >= -o.errorBound;
 }
 
 function describe(opts: VerdictOptions, defined: CaseOutcome[], failing: CaseOutcome[], undecided: CaseOutcome[], undefinedCases: number): string {
@@ -110,12 +88,6 @@ export function statistics(quantity: string, values: number[]): QuantityStatisti
   const mid = Math.floor(s.length / 2);
   const median = s.length % 2 ? s[mid] : 0.5 * (s[mid - 1] + s[mid]);
   return { quantity, min: s[0], median, max: s[s.length - 1] };
-}
-
-export function combineVerdicts(verdicts: Verdict[]): Verdict {
-  if (verdicts.includes('fails')) return 'fails';
-  if (verdicts.length === 0 || verdicts.includes('inconclusive')) return 'inconclusive';
-  return 'holds';
 }
 
 function fmt(x: number): string {

@@ -1,7 +1,8 @@
 /** `matmem verify` as a library call: every registered claim and derivation, as a Report. */
 import { readFileSync } from 'node:fs';
-import type { ClaimReport, ClaimResult, DerivationReport, DerivationStepReport, Disagreement, EvidenceItem, FigureReport, ModelName, Report, Verdict } from '../report/model.ts';
-import { evaluateClaims, type ClaimRunOptions } from './registry.ts';
+import type { ClaimReport, ClaimResult, DerivationReport, DerivationStepReport, Disagreement, EvidenceItem, FigureReport, ModelName, Report, Verdict } from '../core/types.ts';
+import { evaluateClaims, loadUnits, type ClaimRunOptions, type Units } from './registry.ts';
+import type { Derivation } from '../proof/types.ts';
 import { combineVerdicts } from './verdict.ts';
 import { disagreementFinding } from './disagreements.ts';
 import { runModelChecks } from './model-checks/index.ts';
@@ -11,15 +12,26 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 export interface VerifyHooks {
   onClaim?: (id: string) => void;
   /** Checks the derivation steps selected by opts.claim / opts.step (all when neither is set). */
-  derivations?: (opts: ClaimRunOptions, onStep?: (label: string) => void) => DerivationReport[];
+  derivations?: (derivations: Derivation[], opts: ClaimRunOptions, onStep?: (label: string) => void) => DerivationReport[];
   onStep?: (label: string) => void;
   figures?: (opts: ClaimRunOptions) => FigureReport[];
 }
 
-export function runVerify(opts: ClaimRunOptions, hooks: VerifyHooks = {}): Report {
+export interface VerifyOptions extends ClaimRunOptions {
+  /** Folders of the user's own claims and derivations (verify --load). */
+  load?: string[];
+}
+
+/** Every registered claim and derivation (matmem's and the --load ones), as a Report. */
+export async function runVerify(opts: VerifyOptions, hooks: VerifyHooks = {}): Promise<Report> {
+  const units = await loadUnits(opts.load ?? []);
+  return runVerifyWith(units, opts, hooks);
+}
+
+export function runVerifyWith(units: Units, opts: ClaimRunOptions, hooks: VerifyHooks = {}): Report {
   const started = Date.now();
-  const registry = evaluateClaims(opts, hooks.onClaim);
-  const derivations = hooks.derivations ? hooks.derivations(opts, hooks.onStep) : [];
+  const registry = evaluateClaims(units, opts, hooks.onClaim);
+  const derivations = hooks.derivations ? hooks.derivations(units.derivations, opts, hooks.onStep) : [];
   const { claims, disagreements } = attachDerivations(registry, derivations, opts);
   const full = opts.claim === undefined && opts.step === undefined;
   const figures = full && hooks.figures ? hooks.figures(opts) : [];

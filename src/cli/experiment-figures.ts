@@ -5,7 +5,7 @@ import type { ExperimentRecord } from '../matntm/experiment/record.ts';
 import { costSpec, meanSeries } from '../matntm/figures/generalization.ts';
 import { learningCurvesSpec } from '../matntm/figures/learning-curves.ts';
 import { MODEL_LABEL } from '../matntm/figures/colors.ts';
-import type { FigureReport } from '../report/model.ts';
+import type { FigureReport } from '../core/types.ts';
 import { renderVegaLiteToSvg } from '../report/vega-svg.ts';
 
 

@@ -6,7 +6,7 @@
 import { renderVegaLiteToSvg } from '../report/plots.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import { checkOutputFile } from '../io/output-paths.ts';
-import { memoryFigureData, type MemoryFigureData } from '../models/memory/figures.ts';
+import { memoryFigureData, type MemoryFigureData } from '../figures/memory-figures.ts';
 import { InputError } from '../errors.ts';
 import { note, parseNumberOption, printJson } from './common.ts';
 

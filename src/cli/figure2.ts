@@ -1,7 +1,7 @@
 /** `matmem figure 2`: Figure 2 of the paper in the vector model and both matrix models. */
 import { writeFileAtomic } from '../io/atomic.ts';
 import { checkOutputFile } from '../io/output-paths.ts';
-import { figure2Numbers, type Figure2Numbers } from '../models/figures/figure2.ts';
+import { figure2Numbers, type Figure2Numbers } from '../figures/figure2.ts';
 import { figure2 } from '../report/figure2.ts';
 import { note, parseNumberOption, printJson } from './common.ts';
 

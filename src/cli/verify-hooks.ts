@@ -1,16 +1,17 @@
 /** What `matmem verify` adds beyond the claim registry: derivation checks and figures. */
 import type { VerifyHooks } from '../claims/verify.ts';
-import type { FigureReport } from '../report/model.ts';
+import type { Derivation } from '../proof/types.ts';
+import type { FigureReport } from '../core/types.ts';
 import { checkAllDerivations, derivationClaimIds, selectedStepCount, stepIds } from '../proof/index.ts';
 
 /** Every derivation step selected by --claim / --step (all by default), checked with the run's seed and runs. */
 export const verifyHooks: VerifyHooks = {
-  derivations: (opts, onStep) => checkAllDerivations({ seed: opts.seed, runs: opts.runs, claim: opts.claim, step: opts.step, onStep }),
+  derivations: (derivations, opts, onStep) => checkAllDerivations({ seed: opts.seed, runs: opts.runs, claim: opts.claim, step: opts.step, onStep }, derivations),
 };
 
-/** Claim ids that only derivation steps name (not in the registry): --claim accepts them too. */
-export function derivationOnlyClaimIds(registered: string[]): string[] {
-  return derivationClaimIds().filter((id) => !registered.includes(id));
+/** Claim ids that only derivation steps name (a user's derivation may name a claim no file declares): --claim accepts them too. */
+export function derivationOnlyClaimIds(registered: string[], derivations: Derivation[]): string[] {
+  return derivationClaimIds(derivations).filter((id) => !registered.includes(id));
 }
 
 export { selectedStepCount, stepIds };
@@ -18,7 +19,7 @@ export { selectedStepCount, stepIds };
 /** Figures 2, 3 and 4 in both models, for report.html. */
 export async function reportFigures(seed: number): Promise<FigureReport[]> {
   // the renderers (vega) load only when figures are drawn
-  const { figure2Numbers } = await import('../models/figures/figure2.ts');
+  const { figure2Numbers } = await import('../figures/figure2.ts');
   const { FIGURE2_CAPTION, figure2Svg } = await import('./figure2.ts');
   const { buildMemoryFigure } = await import('./figure-memory.ts');
   const fig2 = await figure2Svg(figure2Numbers({ seed }));

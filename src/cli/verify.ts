@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { readFileOrExplain, parseJsonText } from '../io/matrix-file.ts';
 import { checkOutputFile, prepareOutputDir } from '../io/output-paths.ts';
-import type { Report } from '../report/model.ts';
+import type { Report } from '../core/types.ts';
 import { withoutTiming, type ExperimentRecord } from '../matntm/experiment/record.ts';
 import type { RunConfig } from '../claims/baseline.ts';
 import { EXIT_CHECK_FAILED, note, parseNumberOption, printJson } from './common.ts';
@@ -48,6 +48,7 @@ export function verifyCommand(): Command {
     .option('--path <path>', 'with --claim: replay one fast-check counterexample path')
     .option('--model <model>', 'with --claim: only this model (paper | exact | experiment), e.g. to replay a counterexample in the model it came from')
     .option('--step <derivation#index>', 'run one derivation step only (e.g. theorem-2#6): replays its counterexample')
+    .option('--load <dir>', 'also load your own claims and derivations from this folder (files default-exporting defineClaim or defineDerivation; repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--experiment <dir>', 'an experiment record (matmem experiment … --out DIR) for the Section 6 claims; repeat for copy and recall', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--junit <file>', 'also write the verdicts as JUnit XML (one test case per claim × model, derivation step and model check; fails = failure, inconclusive = skipped)')
     .option('--no-files', 'print the verdicts without writing the report files')
@@ -74,11 +75,13 @@ export function verifyCommand(): Command {
       if (opts.files && !opts.list) prepareOutputDir('--out', opts.out, false);
       if (opts.writeBaseline) checkOutputFile('--write-baseline', opts.writeBaseline);
       if (opts.junit) checkOutputFile('--junit', opts.junit);
-      const { registeredClaimIds } = await import('../claims/registry.ts');
-      const { runVerify, verdictMap } = await import('../claims/verify.ts');
+      const { loadUnits } = await import('../claims/registry.ts');
+      const { runVerifyWith, verdictMap } = await import('../claims/verify.ts');
       const { writeReport } = await import('../report/write.ts');
       const { derivationOnlyClaimIds, reportFigures, selectedStepCount, stepIds, verifyHooks } = await import('./verify-hooks.ts');
-      const claimIds = [...registeredClaimIds(), ...derivationOnlyClaimIds(registeredClaimIds())];
+      const units = await loadUnits(opts.load as string[]);
+      const registered = units.claims.map((c) => c.id);
+      const claimIds = [...registered, ...derivationOnlyClaimIds(registered, units.derivations)];
       if (opts.list) {
         process.stdout.write(`${claimIds.join('\n')}\n`);
         return;
@@ -86,11 +89,12 @@ export function verifyCommand(): Command {
       if (opts.claim !== undefined && !claimIds.includes(opts.claim)) {
         throw new InputError(`unknown claim "${opts.claim}"; registered: ${claimIds.join(', ')}`);
       }
-      if (opts.step !== undefined && !stepIds().includes(opts.step)) {
-        throw new InputError(`unknown step "${opts.step}"; steps are named derivation-id#index, e.g. ${stepIds()[0]}`);
+      const allSteps = stepIds(units.derivations);
+      if (opts.step !== undefined && !allSteps.includes(opts.step)) {
+        throw new InputError(`unknown step "${opts.step}"; steps are named derivation-id#index, e.g. ${allSteps[0]}`);
       }
-      const ids = opts.step ? [] : opts.claim ? (registeredClaimIds().includes(opts.claim) ? [opts.claim] : []) : registeredClaimIds();
-      const steps = selectedStepCount({ claim: opts.claim, step: opts.step });
+      const ids = opts.step ? [] : opts.claim ? (registered.includes(opts.claim) ? [opts.claim] : []) : registered;
+      const steps = selectedStepCount({ claim: opts.claim, step: opts.step }, units.derivations);
       // progress on stderr: registry claims, then derivation steps (the long part)
       const bar = new cliProgress.SingleBar(
         { format: 'verify [{bar}] {value}/{total} claims and derivation steps | {item}', stream: process.stderr, clearOnComplete: true, hideCursor: false },
@@ -101,7 +105,8 @@ export function verifyCommand(): Command {
       let stepsDone = 0;
       let report: Report;
       try {
-        report = runVerify(
+        report = runVerifyWith(
+          units,
           { seed, runs, claim: opts.claim, path: opts.path, step: opts.step, experiments },
           {
             ...verifyHooks,

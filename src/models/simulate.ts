@@ -12,7 +12,7 @@ import { Matrix } from 'ml-matrix';
 import { InputError } from '../errors.ts';
 import { spdInverse } from '../linalg/dense.ts';
 import { caseSize, type MatrixCase } from './case.ts';
-import { independentGaussianStreams, type GaussianStream } from './random.ts';
+import { independentGaussianStreams, type GaussianStream } from '../core/random.ts';
 
 export interface SimulationOptions {
   samples: number;

@@ -5,7 +5,7 @@
 import { symbolName } from '../symbolic/nerdamer.ts';
 import type { Field } from '../symbolic/field.ts';
 import { add, eye, mul, transpose, type Mat } from '../symbolic/matrix.ts';
-import type { Rng } from './random.ts';
+import type { Rng } from '../core/random.ts';
 import type { Env, ScalarDomain, VarSpec } from './types.ts';
 
 /** Denominator of the sampled rationals (prime). */

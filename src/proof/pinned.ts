@@ -7,10 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import type Fraction from 'fraction.js';
-import type { PinnedSides } from '../report/model.ts';
+import type { PinnedSides } from '../core/types.ts';
 import { complexOver, DivisionByZeroError, fractionField, type Complex } from '../symbolic/field.ts';
 import { buildEnv, drawNumerator, SAMPLE_DENOMINATOR, type Source } from './environment.ts';
-import { deriveSeed, makeRng, type Rng } from './random.ts';
+import { deriveSeed, makeRng, type Rng } from '../core/random.ts';
 import type { AlgebraicWitnessSpec, ProofStep } from './types.ts';
 
 /** Seed of the pinned points; changing it changes every step's fingerprint (regenerate the baseline). */

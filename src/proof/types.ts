@@ -6,7 +6,7 @@
 import type { Field } from '../symbolic/field.ts';
 import type { Mat } from '../symbolic/matrix.ts';
 import type { LogLinear } from '../symbolic/loglinear.ts';
-import type { Rng } from './random.ts';
+import type { Rng } from '../core/random.ts';
 
 /** What a side evaluates to: a scalar, a matrix, or r + Σ c·log(a). */
 export type SideValue<T> = T | Mat<T> | LogLinear<T>;
@@ -126,9 +126,21 @@ export interface ProofStep {
 
 export interface Derivation {
   id: string;
+  /** Position in the report (the paper's order). */
+  order?: number;
   title: string;
   source: string;
   /** Remarks on what could and could not be encoded (e.g. unreadable lines of our copy). */
   notes?: string[];
   steps: ProofStep[];
+}
+
+/** A derivation file (proofs/<id>.ts, or a user's under `verify --load`) default-exports one of these. */
+export function defineDerivation(d: Derivation): Derivation {
+  return d;
+}
+
+export function isDerivation(x: unknown): x is Derivation {
+  const d = x as Partial<Derivation> | null;
+  return typeof d === 'object' && d !== null && typeof d.id === 'string' && typeof d.title === 'string' && Array.isArray(d.steps);
 }

@@ -5,7 +5,7 @@
  * read back by a machine: `<table id="verdicts">`, a `<tr data-claim="…">` per claim, and a
  * `<td data-model="…" data-verdict="…">` per model.
  */
-import type { ClaimReport, ClaimResult, DerivationReport, EvidenceItem, FigureReport, ModelName, Report, WitnessResult } from './model.ts';
+import type { ClaimReport, ClaimResult, DerivationReport, EvidenceItem, FigureReport, ModelName, Report, WitnessResult } from '../core/types.ts';
 import { REPORT_CSS } from './html-style.ts';
 import { escapeHtml as esc, valueToHtml } from './html-values.ts';
 import { inlineKatexCss, renderTex } from './katex-assets.ts';

@@ -12,7 +12,7 @@
  * - Typed arrays become arrays; objects with `toJSON` (dates, ml-matrix) are converted first;
  *   `undefined` fields are dropped; figures keep id, title and caption (their SVG is in report.html).
  */
-import type { Report } from './model.ts';
+import type { Report } from '../core/types.ts';
 
 interface Shape {
   order: readonly string[];

@@ -3,7 +3,7 @@
  * per derivation step and per model check. holds passes, fails is a failure (with the detail and
  * the replay command), inconclusive is skipped (with the reason).
  */
-import type { Report, Verdict } from './model.ts';
+import type { Report, Verdict } from '../core/types.ts';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');

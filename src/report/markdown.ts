@@ -3,7 +3,7 @@
  * location), the derivation steps, then per claim its statement (LaTeX in $…$) and the evidence
  * per model: witnesses, cases, statistics, worst case, counterexample (matrices as arrays), replay.
  */
-import type { ClaimReport, ClaimResult, DerivationReport, Report, WitnessResult } from './model.ts';
+import type { ClaimReport, ClaimResult, DerivationReport, Report, WitnessResult } from '../core/types.ts';
 import { describeValue, formatDistinct, formatNumber, type ValueNode } from './values.ts';
 import { MODELS, resultFor, tallySentence, witnessEvidence } from './verdicts.ts';
 

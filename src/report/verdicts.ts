@@ -1,5 +1,5 @@
 /** Lookups over the report model shared by the renderers: a claim's result per model, verdict tallies. */
-import type { ClaimReport, ClaimResult, ModelName, Report, Verdict, WitnessResult } from './model.ts';
+import type { ClaimReport, ClaimResult, ModelName, Report, Verdict, WitnessResult } from '../core/types.ts';
 
 /** The verdict table's columns, in order. */
 export const MODELS: readonly ModelName[] = ['paper', 'exact', 'experiment'];

@@ -4,7 +4,7 @@ import { writeFilesAtomic } from '../io/atomic.ts';
 import { reportToHtml } from './html.ts';
 import { reportToJson } from './json.ts';
 import { reportToMarkdown } from './markdown.ts';
-import type { Report } from './model.ts';
+import type { Report } from '../core/types.ts';
 
 export const REPORT_FILES = ['report.json', 'report.md', 'report.html'] as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attachDerivations } from '../../src/claims/verify.ts';
-import type { ClaimReport, DerivationReport, DerivationStepReport, Verdict } from '../../src/report/model.ts';
+import type { ClaimReport, DerivationReport, DerivationStepReport, Verdict } from '../../src/core/types.ts';
 
 const opts = { seed: 1, runs: 200 };
 

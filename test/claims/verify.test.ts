@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { registeredClaimIds } from '../../src/claims/registry.ts';
+import { loadUnits } from '../../src/claims/registry.ts';
 import { compareVerdicts, runVerify, verdictMap } from '../../src/claims/verify.ts';
 import { compareWithBaseline, parseBaseline, reportFingerprints } from '../../src/claims/baseline.ts';
 import { verifyHooks } from '../../src/cli/verify-hooks.ts';
@@ -12,7 +12,8 @@ const stored = parseBaseline(baselinePath, JSON.parse(readFileSync(baselinePath,
 const baseline = { seed: stored.config!.seed, runs: stored.config!.runs, verdicts: stored.verdicts as Record<string, string> };
 
 // One run with the baseline's seed and runs (the defaults of `matmem verify`), shared by the tests.
-const report = runVerify({ seed: baseline.seed, runs: baseline.runs }, verifyHooks);
+const report = await runVerify({ seed: baseline.seed, runs: baseline.runs }, verifyHooks);
+const registeredClaimIds = (await loadUnits()).claims.map((c) => c.id);
 
 describe('matmem verify (library)', () => {
   it('the design\'s minimum claim ids are all registered', () => {
@@ -21,7 +22,7 @@ describe('matmem verify (library)', () => {
       'lemma-1.kl', 'lemma-2.input-fisher', 'corollary-2.1', 'eq-28-30.spacetime', 'theorem-3',
       'eq-33.dynamic-range', 'eq-49.lyapunov', 'theorem-4.memory-fmc', 'memory.capacity-increase', 'memory.stability',
     ];
-    const missing = minimum.filter((id) => !registeredClaimIds().includes(id));
+    const missing = minimum.filter((id) => !registeredClaimIds.includes(id));
     expect(missing).toEqual([]);
   });
 
@@ -59,8 +60,8 @@ describe('matmem verify (library)', () => {
     }
   });
 
-  it('is deterministic: the same seed gives a byte-identical report.json apart from `generated`', () => {
-    const again = runVerify({ seed: baseline.seed, runs: baseline.runs }, verifyHooks);
+  it('is deterministic: the same seed gives a byte-identical report.json apart from `generated`', async () => {
+    const again = await runVerify({ seed: baseline.seed, runs: baseline.runs }, verifyHooks);
     const strip = (r: typeof report) => reportToJson({ ...r, generated: undefined });
     expect(strip(again) === strip(report)).toBe(true);
   });

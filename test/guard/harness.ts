@@ -1,6 +1,6 @@
 /**
  * Runs the regression guard on seeded typos: each typo is applied to a sandbox copy of matmem's
- * source (src, proofs, properties), `matmem verify --baseline` runs there against a baseline made
+ * source (src, claims, proofs), `matmem verify --baseline` runs there against a baseline made
  * from the clean copy, and the typo is caught when the guard exits 1. Typos run two at a time,
  * each sandbox taking its share in turn (apply, run, restore).
  */
@@ -35,7 +35,7 @@ const root = join(import.meta.dirname, '..', '..');
 /** A copy of what `matmem verify` runs (with node_modules linked). */
 export function makeSandbox(): string {
   const dir = mkdtempSync(join(tmpdir(), 'matmem-typo-'));
-  for (const p of ['src', 'proofs', 'properties', 'bin', 'package.json', 'tsconfig.json']) cpSync(join(root, p), join(dir, p), { recursive: true });
+  for (const p of ['src', 'proofs', 'claims', 'bin', 'package.json', 'tsconfig.json']) cpSync(join(root, p), join(dir, p), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
 }

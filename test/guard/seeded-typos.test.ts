@@ -2,7 +2,7 @@
  * The regression guard against seeded typos (test/guard/typos.json): 55 one-place slips — a
  * transposed factor, swapped U/V, a wrong exponent, a dropped ε, a flipped index, a missing
  * conjugate, an off-by-one lag, a wrong sign — in proofs/, src/models (paper, exact, memory),
- * src/linalg, properties/ and the claims, a dozen of them in claims and steps that already fail.
+ * src/linalg, the claim files and their checks, a dozen of them in claims and steps that already fail.
  * Each is applied to a sandbox copy, and `matmem verify --baseline` there must exit 1 (a typo shown
  * to be equivalent, i.e. the same function, is listed with the reason instead). Seed 1, 20 runs: the
  * guard's numbers are deterministic, so the outcome is too.
@@ -22,7 +22,7 @@ describe('the regression guard catches seeded typos', () => {
     expect(where('src/models/paper.ts') + where('src/models/exact.ts') + where('src/models/memory/')).toBeGreaterThanOrEqual(20);
     expect(where('src/models/memory/')).toBeGreaterThan(0);
     expect(where('src/linalg/')).toBeGreaterThan(0);
-    expect(where('properties/')).toBeGreaterThan(0);
+    expect(where('claims/') + where('src/claims/checks/')).toBeGreaterThan(0);
     expect(typos.filter((t) => t.inFailingClaimOrStep).length).toBeGreaterThanOrEqual(5);
     expect(new Set(typos.map((t) => t.id)).size).toBe(typos.length);
   });

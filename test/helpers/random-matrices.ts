@@ -1,7 +1,7 @@
-/** Seeded matrices for unit tests: the generators of src/claims/cases.ts, each from its own seed. */
+/** Seeded matrices for unit tests: the generators of src/cases/families.ts, each from its own seed. */
 import type { Matrix } from 'ml-matrix';
-import * as cases from '../../src/claims/cases.ts';
-import { independentGaussianStreams } from '../../src/models/random.ts';
+import * as cases from '../../src/cases/families.ts';
+import { independentGaussianStreams } from '../../src/core/random.ts';
 
 const stream = (seed: number) => independentGaussianStreams(seed, 1)[0];
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkStep, combineWitnesses, runIdentity, runNumeric, runSymbolic } from '../../src/proof/check.ts';
 import type { AlgebraicWitnessSpec, NumericWitnessSpec, ProofStep, VarSpec } from '../../src/proof/types.ts';
-import { makeRng } from '../../src/proof/random.ts';
+import { makeRng } from '../../src/core/random.ts';
 import { mul, transpose } from '../../src/symbolic/matrix.ts';
 import { logLinear } from '../../src/symbolic/loglinear.ts';
-import type { WitnessResult } from '../../src/report/model.ts';
+import type { WitnessResult } from '../../src/core/types.ts';
 
 const m2 = (name: string): VarSpec => ({ name, kind: 'matrix', rows: 2, cols: 2 });
 const opts = { seed: 1, runs: 200 };

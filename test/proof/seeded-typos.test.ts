@@ -15,7 +15,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkStep } from '../../src/proof/check.ts';
-import { allDerivations } from '../../src/proof/index.ts';
+import { loadUnits } from '../../src/claims/registry.ts';
 import type { AlgebraicWitnessSpec, Derivation, Env, ProofStep, Side, VarSpec } from '../../src/proof/types.ts';
 import type { Field } from '../../src/symbolic/field.ts';
 import { mul, transpose } from '../../src/symbolic/matrix.ts';
@@ -69,6 +69,7 @@ function mutateStep(step: ProofStep, t: Typo): ProofStep {
 }
 
 const opts = { seed: 1, runs: 200 };
+const allDerivations = (await loadUnits()).derivations;
 const byId = new Map(allDerivations.map((d) => [d.id, d]));
 
 function verdictOf(d: Derivation, index: number, t?: Typo): string {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportToHtml } from '../../src/report/html.ts';
-import type { Report } from '../../src/report/model.ts';
+import type { Report } from '../../src/core/types.ts';
 import { fmcPlot, renderVegaLiteToSvg } from '../../src/report/plots.ts';
 import { externalReferences, readVerdictTable } from './html-read.ts';
 import { SAMPLE_TEX_COUNT, SAMPLE_VERDICTS, sampleReport } from './sample-report.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportFromJson, reportToJson } from '../../src/report/json.ts';
-import type { Report } from '../../src/report/model.ts';
+import type { Report } from '../../src/core/types.ts';
 import { sampleReport } from './sample-report.ts';
 
 /** The same object with its keys inserted in reverse order, at every level. */

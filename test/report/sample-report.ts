@@ -4,7 +4,7 @@
  * LaTeX statements, non-finite numbers in the evidence, and a derivation with a failing step.
  * Numbers are illustrative, not computed; a fresh object per call so tests may mutate it.
  */
-import type { Report } from '../../src/report/model.ts';
+import type { Report } from '../../src/core/types.ts';
 
 export const SAMPLE_VERDICTS: Record<string, { paper: string; exact: string; experiment: string }> = {
   'corollary-2.1': { paper: 'holds', exact: 'fails', experiment: '' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { complexOver, type Complex, fractionField } from '../../src/symbolic/field.ts';
 import { eye, fromFunction, inverse, type Mat, mul, solve, steinSolve, transpose, add, sub, kron, vec } from '../../src/symbolic/matrix.ts';
-import { makeRng } from '../../src/proof/random.ts';
+import { makeRng } from '../../src/core/random.ts';
 import type { Fraction } from 'mathjs';
 
 const F = fractionField;

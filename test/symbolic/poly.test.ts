@@ -3,7 +3,7 @@ import { PolyBudgetError, polyField } from '../../src/symbolic/poly.ts';
 import { expandPolynomial } from '../../src/symbolic/nerdamer.ts';
 import { det, eye, fromFunction, inverse, type Mat, mul, sub, trace } from '../../src/symbolic/matrix.ts';
 import { complexOver, fractionField } from '../../src/symbolic/field.ts';
-import { makeRng } from '../../src/proof/random.ts';
+import { makeRng } from '../../src/core/random.ts';
 
 describe('polynomial engine of the symbolic witness (src/symbolic/poly.ts)', () => {
   it('expands, cancels and compares rational functions exactly', () => {

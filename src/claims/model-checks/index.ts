@@ -1,5 +1,5 @@
 /** Runs the model checks on the pinned cases and turns each into a verdict with its evidence. */
-import type { ModelCheckReport, Verdict } from '../../report/model.ts';
+import type { ModelCheckReport, Verdict } from '../../core/types.ts';
 import { MODEL_CHECKS, type CheckCase, type ModelCheck } from './checks.ts';
 import { PINNED_CASES, PINNED_MEMORY_CASES } from './pinned-cases.ts';
 

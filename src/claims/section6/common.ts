@@ -6,8 +6,9 @@
  */
 import type { ExperimentRecord, RunRecord } from '../../matntm/experiment/record.ts';
 import type { TaskName } from '../../matntm/tasks/types.ts';
-import type { ClaimResult, EvidenceItem, Verdict } from '../../report/model.ts';
+import type { ClaimResult, EvidenceItem, Verdict } from '../../core/types.ts';
 import type { SignTest } from '../exact-tests.ts';
+import { customCheck, type ClaimCheck } from '../unit.ts';
 
 export interface Section6Input {
   /** Experiment records with the path they were read from (for the replay commands). */
@@ -96,3 +97,8 @@ export function evidence(source: string, verdict: Verdict, detail: string, repla
 
 export const MAKE_COPY = 'run `matmem experiment copy --models matntm,matrnn --seeds 1..5 --out DIR`, then `matmem verify --experiment DIR`';
 export const MAKE_RECALL = 'run `matmem experiment recall --models matntm,matrnn --seeds 1..5 --out DIR`, then `matmem verify --experiment DIR`';
+
+/** The check of a Section 6 claim: decided from the experiment records of the run (verify --experiment). */
+export function section6Check(evaluate: (input: Section6Input) => ClaimResult): ClaimCheck {
+  return customCheck('experiments (Section 6)', (ctx) => [evaluate({ records: ctx.experiments })]);
+}

@@ -3,7 +3,7 @@
  * with fewer wrong bits per output matrix than the Matrix RNN. Paired by seed; exact sign test.
  */
 import type { TaskName } from '../../matntm/tasks/types.ts';
-import type { ClaimResult } from '../../report/model.ts';
+import type { ClaimResult } from '../../core/types.ts';
 import { fisherExact, signTest } from '../exact-tests.ts';
 import { ALPHA, describeSignTest, evidence, finalError, fmt, fmtP, learned, LEARNED_BELOW, noRecord, pairedRuns, recordsFor, replayCommand, signVerdict, type Section6Input } from './common.ts';
 

@@ -3,15 +3,32 @@
  * that the exact test's answer is known, and flipping the record flips the verdict.
  */
 import { describe, expect, it } from 'vitest';
-import { copyMemoryHelps } from '../../../src/claims/section6/copy-memory-helps.ts';
-import { recallMemoryHelps } from '../../../src/claims/section6/recall-memory-helps.ts';
-import { ntmAlgorithm } from '../../../src/claims/section6/ntm-algorithm.ts';
-import { costGrowsWithLength } from '../../../src/claims/section6/cost-grows-with-length.ts';
-import { excessVariation, fluctuation } from '../../../src/claims/section6/fluctuation.ts';
-import { table1Parameters } from '../../../src/claims/section6/table-1-parameters.ts';
+import copyClaim from '../../../claims/sec6.copy-memory-helps.ts';
+import recallClaim from '../../../claims/sec6.recall-memory-helps.ts';
+import ntmClaim from '../../../claims/sec6.ntm-algorithm.ts';
+import costClaim from '../../../claims/sec6.cost-grows-with-length.ts';
+import fluctuationClaim, { excessVariation } from '../../../claims/sec6.fluctuation.ts';
+import table1Claim from '../../../claims/table-1.parameters.ts';
+import { runClaim } from '../../../src/claims/registry.ts';
+import type { ClaimDefinition } from '../../../src/claims/unit.ts';
 import { finals, makeRecord } from './records.ts';
 
 const input = (...records: ReturnType<typeof finals>[]) => ({ records: records.map((record, i) => ({ path: `exp${i}`, record })) });
+
+/** The claim as verify runs it, on these records: its one (experiment) result. */
+const evaluator = (claim: ClaimDefinition) => ({
+  evaluate(i: ReturnType<typeof input>) {
+    const results = runClaim(claim, { seed: 1, runs: 1, experiments: i.records }).results;
+    expect(results).toHaveLength(1);
+    return results[0];
+  },
+});
+const copyMemoryHelps = evaluator(copyClaim);
+const recallMemoryHelps = evaluator(recallClaim);
+const ntmAlgorithm = evaluator(ntmClaim);
+const costGrowsWithLength = evaluator(costClaim);
+const fluctuation = evaluator(fluctuationClaim);
+const table1Parameters = evaluator(table1Claim);
 
 describe('sec6.copy-memory-helps', () => {
   it('holds when the MatNTM is below the Matrix RNN on all 5 seeds (sign test p = 1/32)', () => {

@@ -1,0 +1,56 @@
+/**
+ * The claim as a unit: one file per claim (claims/<id>.ts, or a user's own under `verify --load`)
+ * default-exports `defineClaim({...})`: its id, place in the paper, statement (text and TeX),
+ * assumptions and the checks that decide it, each in the models it speaks about. The registry
+ * (registry.ts) finds the files; nothing else lists claim ids.
+ */
+import type { ClaimResult, ModelName } from '../core/types.ts';
+import type { ExperimentRecord } from '../matntm/experiment/record.ts';
+
+/** What a check is run with: the run's seed and size, a replay path, the experiment records. */
+export interface ClaimContext {
+  seed: number;
+  runs: number;
+  /** fast-check path of one counterexample to replay (property checks). */
+  path?: string;
+  experiments: { path: string; record: ExperimentRecord }[];
+}
+
+/** The claim's own fields, as checks see them (for replay commands and reports). */
+export interface ClaimMeta {
+  id: string;
+  source: string;
+  statement: string;
+  statementTex?: string;
+}
+
+/** One way of deciding a claim: a result per model it covers. */
+export interface ClaimCheck {
+  /** What decides it, shown as the evidence's source ("numeric comparisons", "property runs (fast-check)", …). */
+  source: string;
+  run(ctx: ClaimContext, claim: ClaimMeta): ClaimResult[];
+}
+
+export interface ClaimDefinition extends ClaimMeta {
+  kind: 'claim';
+  /** Position in the report (the paper's order); ties keep the file order. */
+  order: number;
+  assumptions?: string[];
+  /** The checks that decide it; none when only derivation steps state it. */
+  checks: ClaimCheck[];
+  /** Models where the claim has no meaning, with the reason (their results are dropped). */
+  notDefinedIn?: Partial<Record<ModelName, string>>;
+}
+
+export function defineClaim(c: Omit<ClaimDefinition, 'kind'>): ClaimDefinition {
+  return { kind: 'claim', ...c };
+}
+
+export function isClaimDefinition(x: unknown): x is ClaimDefinition {
+  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'claim' && typeof (x as { id?: unknown }).id === 'string';
+}
+
+/** A check from a function (for claims decided by their own code: lemmas, the memory system, experiments). */
+export function customCheck(source: string, run: (ctx: ClaimContext, claim: ClaimMeta) => ClaimResult[]): ClaimCheck {
+  return { source, run };
+}
