@@ -1,9 +1,8 @@
 /**
- * matmem's seeded random numbers, one home for both kinds:
- * - Gaussian streams for simulation and random cases (pure-rand's xoroshiro128+, jumpable, so
- *   batches never overlap);
- * - a tiny mulberry32 generator and stable per-step seeds for the derivation witnesses' random
- *   points, so reports are deterministic per seed.
+ * matmem's seeded random numbers: one generator, pure-rand's xoroshiro128+, behind two faces:
+ * - Gaussian streams for simulation and random cases (jumpable, so batches never overlap);
+ * - a small draw interface (uniform, integer, normal) with stable per-step seeds for the derivation
+ *   witnesses' random points, so reports are deterministic per seed.
  * (The MatNTM trainer keeps its own generator, src/matntm/rng.ts: its state must fit a checkpoint.)
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
@@ -60,34 +59,25 @@ export function independentGaussianStreams(seed: number, count: number): Gaussia
   return out;
 }
 
-/** mulberry32: uniform, integer, normal (Box–Muller) draws for witness points. */
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
   /** Uniform integer in [lo, hi]. */
   int(lo: number, hi: number): number;
-  /** Standard normal (Box–Muller). */
+  /** Standard normal. */
   normal(): number;
   /** Uniform in [lo, hi). */
   uniform(lo: number, hi: number): number;
 }
 
+/** The witnesses' draws (points and cases): one xoroshiro128+ stream, the same generator as the simulation's. */
 export function makeRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const g = new GaussianStream(xoroshiro128plus(seed | 0));
+  const next = () => g.uniform();
   return {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
-    normal: () => {
-      const u = Math.max(next(), 1e-300);
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
-    },
+    normal: () => g.next(),
     uniform: (lo, hi) => lo + (hi - lo) * next(),
   };
 }
