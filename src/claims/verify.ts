@@ -1,13 +1,13 @@
 /** `matmem verify` as a library call: every registered claim and derivation, as a Report. */
-import { readFileSync } from 'node:fs';
-import type { ClaimReport, ClaimResult, DerivationReport, DerivationStepReport, Disagreement, EvidenceItem, FigureReport, ModelName, Report, Verdict } from '../core/types.ts';
+import { REPORT_FORMAT, type ClaimReport, type ClaimResult, type DerivationReport, type DerivationStepReport, type Disagreement, type EvidenceItem, type FigureReport, type ModelName, type Report, type Verdict } from '../core/types.ts';
 import { evaluateClaims, loadUnits, type ClaimRunOptions, type Units } from './registry.ts';
 import type { Derivation } from '../proof/types.ts';
 import { combineVerdicts } from './verdict.ts';
 import { disagreementFinding } from './disagreements.ts';
 import { runModelChecks } from './model-checks/index.ts';
+import { VERSION } from '../core/version.ts';
+import { checkAllDerivations } from '../proof/index.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export interface VerifyHooks {
   onClaim?: (id: string) => void;
@@ -20,6 +20,36 @@ export interface VerifyHooks {
 export interface VerifyOptions extends ClaimRunOptions {
   /** Folders of the user's own claims and derivations (verify --load). */
   load?: string[];
+}
+
+/** matmem's derivation checker as the verify hook: every step selected by claim / step, with the run's seed and runs. */
+export const checkDerivations: NonNullable<VerifyHooks['derivations']> = (derivations, opts, onStep) =>
+  checkAllDerivations({ seed: opts.seed, runs: opts.runs, claim: opts.claim, step: opts.step, onStep }, derivations);
+
+export interface LibraryVerifyOptions {
+  /** Seed of every random draw (default 1, as `matmem verify`). */
+  seed?: number;
+  /** Random cases per claim and model (default 200). */
+  runs?: number;
+  /** Only this claim (with the derivation steps that state it). */
+  claim?: string;
+  /** Only this derivation step, "derivation-id#index". */
+  step?: string;
+  /** Folders of your own claims and derivations (as `verify --load`). */
+  load?: string[];
+  /** Experiment records for the Section 6 claims (readExperimentRecord). */
+  experiments?: ClaimRunOptions['experiments'];
+  /** Called before each claim and each step, with its label (progress). */
+  onProgress?: (label: string) => void;
+}
+
+/**
+ * `matmem verify` as a function: every claim and derivation step (matmem's and those of `load`),
+ * checked, as the Report that report.json holds (without figures).
+ */
+export async function verify(opts: LibraryVerifyOptions = {}): Promise<Report> {
+  const { onProgress, load, ...rest } = opts;
+  return runVerify({ seed: 1, runs: 200, ...rest, load }, { derivations: checkDerivations, onClaim: onProgress, onStep: onProgress });
 }
 
 /** Every registered claim and derivation (matmem's and the --load ones), as a Report. */
@@ -38,7 +68,8 @@ export function runVerifyWith(units: Units, opts: ClaimRunOptions, hooks: Verify
   // the model functions against independent computations on the pinned cases (every full run)
   const modelChecks = full ? runModelChecks(hooks.onStep) : [];
   return {
-    tool: { name: 'matmem', version: pkg.version },
+    format: REPORT_FORMAT,
+    tool: { name: 'matmem', version: VERSION },
     seed: opts.seed,
     runs: opts.runs,
     claims,

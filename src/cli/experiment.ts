@@ -5,7 +5,6 @@
  */
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.ts';
 import { prepareOutputDir } from '../io/output-paths.ts';
@@ -13,8 +12,8 @@ import { EXIT_OK, note, parseNumberOption, printJson } from './common.ts';
 import { BACKEND_HELP, parseBackend, parseItemLength, parseModels, parsePreset, parseSoftmax, parseTask, parseThreads } from './training-options.ts';
 import { experimentConfig, parseIntegerList, type ExperimentOverrides } from '../matntm/experiment/config.ts';
 import type { ExperimentRecord, RunRecord } from '../matntm/experiment/record.ts';
+import { VERSION } from '../core/version.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 interface ExperimentCliOptions {
   models: string;
@@ -117,7 +116,7 @@ export function experimentCommand(): Command {
       note(`matmem experiment: ${task}, ${config.models.join(' and ')} × seeds ${o.seeds} (${total} runs), preset ${preset}, ${config.iterations} iterations each, held-out every ${config.evalEvery}; writing ${dir}`);
       const progress = runProgress(o.progress);
       const record = await runExperiment(config, dir, {
-        version: pkg.version,
+        version: VERSION,
         createEngine: (layout) => createEngine(layout, backend, { threads }),
         hooks: progress.hooks,
       });

@@ -9,6 +9,7 @@ import { fisherMemorySummary, FMC_MODELS, VECTOR_MODEL_MAX_N, type FmcModel } fr
 import { addCaseOptions, caseFromOptions, checkModelBudget } from './case-options.ts';
 import { addMemoryOptions, memoryFmcJson, parseMemoryOptions } from './memory-options.ts';
 import { note, parseNumberOption, printJson } from './common.ts';
+import { FMC_FORMAT } from '../core/types.ts';
 
 export function fmcCommand(): Command {
   const cmd = new Command('fmc')
@@ -82,6 +83,7 @@ export function fmcCommand(): Command {
         out[m] = { fmc: s.fmc, jtot: s.jtot, inputFisher: s.inputFisher, jtotRel: s.jtotRel, residuals: s.residuals };
       }
       const result = {
+        format: FMC_FORMAT,
         models: out,
         spectralRadius: { U: spectralRadius(c.U), V: spectralRadius(c.V) },
         N,

@@ -1,10 +1,9 @@
 /** `matmem` command line: wires the commands; each command lives in its own file. */
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
 import { reportFailure, EXIT_OK } from './common.ts';
 import { registerCommands } from './commands.ts';
+import { VERSION } from '../core/version.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /**
  * Where commander writes. Its usage errors come as several lines (the error, "(Did you mean …?)",
@@ -25,7 +24,7 @@ export function buildProgram(): Command {
         'Two float64 models (paper: the formulas as printed; exact: the true law of the linear system),\n' +
         'Monte Carlo as the third witness, symbolic and exact checks of the derivations.',
     )
-    .version(pkg.version)
+    .version(VERSION)
     .exitOverride()
     .configureOutput(OUTPUT);
   registerCommands(program);

@@ -21,6 +21,7 @@ import {
   type MemoryTruncation,
 } from '../models/memory/index.ts';
 import { note, parseNumberOption } from './common.ts';
+import { FMC_FORMAT } from '../core/types.ts';
 
 export interface MemoryCliOptions {
   memorySlots?: string;
@@ -118,6 +119,7 @@ export function memoryFmcJson(c: MatrixCase, opts: MemoryCliOptions, run: { mode
     }
   }
   return {
+    format: FMC_FORMAT,
     models: out,
     spectralRadius: { U: spectralRadius(c.U), V: spectralRadius(c.V) },
     stability: { spectralRadius: stability.spectralRadius, stable: stability.stable },

@@ -1,13 +1,11 @@
 /** What `matmem verify` adds beyond the claim registry: derivation checks and figures. */
-import type { VerifyHooks } from '../claims/verify.ts';
+import { checkDerivations, type VerifyHooks } from '../claims/verify.ts';
 import type { Derivation } from '../proof/types.ts';
 import type { FigureReport } from '../core/types.ts';
-import { checkAllDerivations, derivationClaimIds, selectedStepCount, stepIds } from '../proof/index.ts';
+import { derivationClaimIds, selectedStepCount, stepIds } from '../proof/index.ts';
 
 /** Every derivation step selected by --claim / --step (all by default), checked with the run's seed and runs. */
-export const verifyHooks: VerifyHooks = {
-  derivations: (derivations, opts, onStep) => checkAllDerivations({ seed: opts.seed, runs: opts.runs, claim: opts.claim, step: opts.step, onStep }, derivations),
-};
+export const verifyHooks: VerifyHooks = { derivations: checkDerivations };
 
 /** Claim ids that only derivation steps name (a user's derivation may name a claim no file declares): --claim accepts them too. */
 export function derivationOnlyClaimIds(registered: string[], derivations: Derivation[]): string[] {

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { readFileOrExplain, parseJsonText } from '../io/matrix-file.ts';
@@ -12,7 +12,6 @@ import { withoutTiming, type ExperimentRecord } from '../matntm/experiment/recor
 import type { RunConfig } from '../claims/baseline.ts';
 import { EXIT_CHECK_FAILED, note, parseNumberOption, printJson } from './common.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export function verifyCommand(): Command {
   return new Command('verify')
@@ -136,7 +135,7 @@ export function verifyCommand(): Command {
         note(`wrote ${opts.junit}`);
       }
       if (opts.writeBaseline) {
-        const b = makeBaseline(report, config, pkg.version, verdictMap(report));
+        const b = makeBaseline(report, config, VERSION, verdictMap(report));
         writeFileAtomic(opts.writeBaseline, `${JSON.stringify(b, null, 2)}\n`);
         const numbers = Object.values(b.evidence).reduce((n, f) => n + Object.keys(f).length, 0);
         note(`wrote the baseline ${opts.writeBaseline}: ${Object.keys(b.verdicts).length} verdicts and ${numbers} evidence numbers (seed ${seed}, runs ${runs}${config.claim ? `, claim ${config.claim}` : ''}${config.step ? `, step ${config.step}` : ''})`);
@@ -206,6 +205,7 @@ function replayOf(report: Report, key: string): string | undefined {
 }
 
 import { writeFileAtomic } from '../io/atomic.ts';
+import { VERSION } from '../core/version.ts';
 function verdictTable(report: Report): string {
   const lines: string[] = [];
   const w = Math.max(...report.claims.map((c) => c.id.length), ...report.derivations.map((d) => d.id.length), 12);

@@ -202,7 +202,14 @@ export interface ModelCheckReport {
   cases: { case: string; subject: number[]; reference: number[]; gap: number }[];
 }
 
+/** The report.json format (schemas/report.schema.json); a new major number means a field was renamed or removed. */
+export const REPORT_FORMAT = 'matmem-report/1';
+
+/** The `fmc --json` format (schemas/fmc.schema.json). */
+export const FMC_FORMAT = 'matmem-fmc/1';
+
 export interface Report {
+  format: typeof REPORT_FORMAT;
   tool: { name: 'matmem'; version: string };
   seed: number;
   runs: number;

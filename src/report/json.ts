@@ -33,7 +33,7 @@ const STEP: Shape = {
   fields: { witnesses: WITNESS },
 };
 const REPORT: Shape = {
-  order: ['tool', 'seed', 'runs', 'claims', 'disagreements', 'derivations', 'figures', 'generated'],
+  order: ['format', 'tool', 'seed', 'runs', 'claims', 'disagreements', 'derivations', 'modelChecks', 'figures', 'generated'],
   fields: {
     tool: { order: ['name', 'version'] },
     claims: CLAIM,

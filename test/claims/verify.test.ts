@@ -6,6 +6,7 @@ import { compareVerdicts, runVerify, verdictMap } from '../../src/claims/verify.
 import { compareWithBaseline, parseBaseline, reportFingerprints } from '../../src/claims/baseline.ts';
 import { verifyHooks } from '../../src/cli/verify-hooks.ts';
 import { reportToJson } from '../../src/report/json.ts';
+import { schemaErrors } from '../helpers/schemas.ts';
 
 const baselinePath = join(import.meta.dirname, '..', '..', 'verdicts.baseline.json');
 const stored = parseBaseline(baselinePath, JSON.parse(readFileSync(baselinePath, 'utf8')));
@@ -24,6 +25,10 @@ describe('matmem verify (library)', () => {
     ];
     const missing = minimum.filter((id) => !registeredClaimIds.includes(id));
     expect(missing).toEqual([]);
+  });
+
+  it('the full report, as report.json holds it, validates against schemas/report.schema.json', () => {
+    expect(schemaErrors('report', JSON.parse(reportToJson(report)))).toEqual([]);
   });
 
   it('every claim has a verdict in at least one model, and every `fails` carries a counterexample and a replay', () => {

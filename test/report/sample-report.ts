@@ -18,6 +18,7 @@ export const SAMPLE_TEX_COUNT = 3 + 4;
 
 export function sampleReport(): Report {
   return {
+    format: 'matmem-report/1',
     tool: { name: 'matmem', version: '0.1.0-test' },
     seed: 7,
     runs: 50,

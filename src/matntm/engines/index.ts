@@ -30,6 +30,22 @@ export function probeGpuIsolated(timeoutMs = 30_000): { available: boolean; reas
   }
 }
 
+/** The packages a TF.js backend needs: optional dependencies, so that the verifier installs without them. */
+export const TFJS_PACKAGES = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu', 'webgpu'];
+
+/** The TF.js backend module, or an InputError naming the install command when the optional packages are absent. */
+async function loadTfjs(name: string): Promise<typeof import('./backend.ts')> {
+  try {
+    return await import('./backend.ts');
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ERR_MODULE_NOT_FOUND' && /@tensorflow|webgpu/.test(e.message)) {
+      throw new InputError(`backend ${name} needs TF.js, an optional dependency that is not installed: npm install ${TFJS_PACKAGES.join(' ')} (or use --backend fused, which needs nothing more)`);
+    }
+    throw err;
+  }
+}
+
 export type BackendOption = 'auto' | 'fused' | 'cpu' | 'wasm' | 'webgpu';
 export const BACKEND_OPTIONS: BackendOption[] = ['auto', 'fused', 'cpu', 'wasm', 'webgpu'];
 
@@ -58,7 +74,7 @@ export async function createEngine(layout: Layout, option: BackendOption, opts: 
       if (!probe.available) throw new InputError(`backend webgpu: ${probe.reason}`);
     }
   }
-  const backend = await import('./backend.ts');
+  const backend = await loadTfjs(tfName);
   const used = await backend.useBackend(tfName);
   adapter = used.adapter;
   const { TfjsEngine } = await import('./tfjs.ts');

@@ -60,6 +60,12 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/**
+ * The worker's entry: compiled (dist/), the JavaScript itself; from the sources, a small .mjs that
+ * registers tsx in the worker first (a worker does not inherit its parent's module loader).
+ */
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './fused-worker.mjs' : './fused-worker-main.js', import.meta.url);
+
 /** One worker thread holding a fused engine of the same layout. */
 class ShardWorker {
   private readonly worker: Worker;
@@ -68,8 +74,7 @@ class ShardWorker {
   private failure: Error | null = null;
 
   constructor(layout: Layout) {
-    // the entry registers tsx in the worker itself (a worker does not inherit the parent's loader)
-    this.worker = new Worker(new URL('./fused-worker.mjs', import.meta.url), { workerData: { config: layout.config } });
+    this.worker = new Worker(WORKER_ENTRY, { workerData: { config: layout.config } });
     this.worker.unref(); // an idle worker never keeps the process alive
     this.worker.on('message', (m: { id: number; error?: string } & ShardResult) => {
       const p = this.pending.get(m.id);

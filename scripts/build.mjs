@@ -1,0 +1,50 @@
+// Compiles matmem to dist/ (npm run build; also run by `prepare`, so `npm install` and `npm pack` build it):
+// tsc emits JavaScript with .js import specifiers and .d.ts types for src/, claims/ and proofs/; the
+// plain .mjs entries are copied beside them. It builds into a temporary folder and renames it into
+// place, so an interrupted build never leaves a partial dist/.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist');
+const tmp = join(root, `.dist-building-${process.pid}`);
+const require = createRequire(import.meta.url);
+
+let tsc;
+try {
+  tsc = require.resolve('typescript/bin/tsc');
+} catch {
+  // an install without devDependencies (a packed matmem ships dist/ already built)
+  if (existsSync(join(out, 'BUILD.json'))) process.exit(0);
+  console.error('matmem build: typescript is not installed (npm install --include=dev), and there is no dist/ to use');
+  process.exit(1);
+}
+
+rmSync(tmp, { recursive: true, force: true });
+const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', tmp], { stdio: 'inherit' });
+if (r.status !== 0) {
+  rmSync(tmp, { recursive: true, force: true });
+  console.error('matmem build: tsc failed');
+  process.exit(r.status ?? 1);
+}
+
+/** The .mjs files of src/ that run as they are (the WebGPU probe). */
+function copyMjs(dir) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) copyMjs(p);
+    else if (e.name.endsWith('.mjs') && e.name !== 'fused-worker.mjs') {
+      const to = join(tmp, relative(root, p));
+      mkdirSync(dirname(to), { recursive: true });
+      cpSync(p, to);
+    }
+  }
+}
+copyMjs(join(root, 'src'));
+writeFileSync(join(tmp, 'BUILD.json'), `${JSON.stringify({ version: require(join(root, 'package.json')).version, built: new Date().toISOString() })}\n`);
+
+rmSync(out, { recursive: true, force: true });
+renameSync(tmp, out);

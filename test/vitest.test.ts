@@ -1,0 +1,70 @@
+/**
+ * matmem/vitest: the matchers run matmem's checkers and pass or fail with the verdict. A correct and
+ * a mistyped step of the same identity, a claim known to fail in one model (Corollary 2.1, exact
+ * model: the report's counterexample), and plain results.
+ */
+import { describe, expect, it } from 'vitest';
+import { judge, matchers, test as propTest, arbitraries } from '../src/vitest.ts';
+import { fieldMatrix as M } from '../src/index.ts';
+import type { ProofStep } from '../src/proof/types.ts';
+import { defineClaim, customCheck } from '../src/claims/unit.ts';
+import corollary21 from '../claims/corollary-2.1.ts';
+
+const U = { name: 'U', kind: 'matrix' as const, rows: 2, cols: 2 };
+const V = { name: 'V', kind: 'matrix' as const, rows: 2, cols: 2 };
+/** (U V)ᵀ against the given right side. */
+const step = (rhs: ProofStep['witnesses'][number] extends infer W ? (W extends { rhs: infer R } ? R : never) : never): ProofStep => ({
+  from: '(U V)ᵀ',
+  to: 'rhs',
+  justification: 'transpose of a product',
+  assumptions: [],
+  source: 'test',
+  claims: [],
+  witnesses: [{ type: 'algebraic', variables: [U, V], degree: 2, lhs: (F, v) => M.transpose(M.mul(F, v.m('U'), v.m('V'))), rhs }],
+});
+const right = step((F, v) => M.mul(F, M.transpose(v.m('V')), M.transpose(v.m('U'))));
+const typo = step((F, v) => M.mul(F, M.transpose(v.m('U')), M.transpose(v.m('V'))));
+
+describe('matmem/vitest matchers', () => {
+  it('toHold passes on a correct step and fails on its typo, naming the verdict and where the sides differ', () => {
+    expect(right).toHold();
+    expect(typo).not.toHold();
+    expect(typo).toFail();
+    let message = '';
+    try {
+      expect(typo).toHold();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('expected the verdict to be "holds", got "fails"');
+    expect(message).toContain('entry (1, 1)');
+  });
+
+  it('toHoldIn / toFailIn run a claim in one model: Corollary 2.1 fails in the exact model', () => {
+    expect(corollary21).toFailIn('exact', { runs: 30 });
+    expect(corollary21).not.toHoldIn('exact', { runs: 30 });
+    expect(judge(corollary21, { runs: 30 }, 'exact').replay).toMatch(/^matmem verify --claim corollary-2\.1 --seed 1 --path /);
+  });
+
+  it('a claim without a result in the model is inconclusive, not a pass', () => {
+    const onlyPaper = defineClaim({ id: 'x', order: 0, source: 's', statement: 's', checks: [customCheck('c', () => [{ model: 'paper', verdict: 'holds', cases: 1, worst: null, counterexample: null, replay: '', detail: 'ok' }])] });
+    expect(onlyPaper).toHoldIn('paper');
+    expect(judge(onlyPaper, {}, 'exact').verdict).toBe('inconclusive');
+    expect(onlyPaper).not.toHoldIn('exact');
+  });
+
+  it('takes anything with a verdict, and refuses what has none', () => {
+    expect({ verdict: 'holds', detail: '' }).toHold();
+    expect({ verdict: 'inconclusive' }).not.toFail();
+    expect(() => judge(42)).toThrow(/expected a claim/);
+    expect(Object.keys(matchers).sort()).toEqual(['toFail', 'toFailIn', 'toHold', 'toHoldIn']);
+  });
+});
+
+describe('test.prop with the arbitraries', () => {
+  propTest.prop([arbitraries.normalConvergentCases()], { seed: 3, numRuns: 10 })('generated cases are N×N and convergent', (g) => {
+    const c = arbitraries.toMatrixCase(g);
+    expect(c.U.rows).toBe(g.N);
+    expect(c.W.columns).toBe(g.N);
+  });
+});
