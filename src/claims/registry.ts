@@ -3,9 +3,9 @@
  * export), and of any folder given with `verify --load`. Nothing else names claim ids. A claim's
  * checks run per model, and a model's results combine by the one rule of core/verdict.ts.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { combineVerdicts } from '../core/verdict.ts';
 import type { ClaimReport, ClaimResult, ModelName } from '../core/types.ts';
@@ -46,19 +46,29 @@ function unitFiles(dir: string, own: boolean): string[] {
 
 let tsLoader: Promise<void> | null = null;
 
-/** A user's .ts units need a TypeScript loader: tsx, from their project (or matmem's, in development). */
+/**
+ * A user's .ts units need a TypeScript loader: tsx, from their project (or matmem's, in development).
+ * Its ESM API is located through tsx's own exports map ("./esm/api" → import), since require-style
+ * resolution would pick the CommonJS build, which cannot register the ESM loader.
+ */
 function ensureTypeScriptLoader(dir: string): Promise<void> {
   if (RUNNING_FROM_SOURCE) return Promise.resolve();
   tsLoader ??= (async () => {
     for (const base of [join(dir, 'package.json'), fileURLToPath(import.meta.url)]) {
+      let api: string;
       try {
-        const api = createRequire(base).resolve('tsx/esm/api');
-        const { register } = (await import(pathToFileURL(api).href)) as { register: () => void };
-        register();
-        return;
+        const pkgPath = createRequire(base).resolve('tsx/package.json');
+        const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports?: Record<string, { import?: string | { default?: string } }> };
+        const entry = pkg.exports?.['./esm/api']?.import;
+        const rel = typeof entry === 'string' ? entry : entry?.default;
+        if (!rel) continue;
+        api = join(dirname(pkgPath), rel);
       } catch {
-        // try the next place
+        continue; // not installed there: try the next place
       }
+      const { register } = (await import(pathToFileURL(api).href)) as { register: () => void };
+      register();
+      return;
     }
     throw new InputError(`--load ${dir}: TypeScript units need tsx (npm install --save-dev tsx in your project), or compile them to .js`);
   })();

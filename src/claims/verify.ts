@@ -55,7 +55,24 @@ export async function verify(opts: LibraryVerifyOptions = {}): Promise<Report> {
 /** Every registered claim and derivation (matmem's and the --load ones), as a Report. */
 export async function runVerify(opts: VerifyOptions, hooks: VerifyHooks = {}): Promise<Report> {
   const units = await loadUnits(opts.load ?? []);
-  return runVerifyWith(units, opts, hooks);
+  const report = runVerifyWith(units, opts, hooks);
+  return opts.load?.length ? withLoadInReplays(report, opts.load) : report;
+}
+
+/**
+ * A run with `--load` is replayed with the same folders (the same claims and steps, so the same
+ * verdicts): every replay command of the report gets them appended.
+ */
+export function withLoadInReplays(report: Report, dirs: string[]): Report {
+  const suffix = dirs.map((d) => ` --load ${/^[\w./@+-]+$/.test(d) ? d : JSON.stringify(d)}`).join('');
+  const fix = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(fix);
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = k === 'replay' && typeof v === 'string' && v.startsWith('matmem verify') ? v + suffix : fix(v);
+    return out;
+  };
+  return fix(report) as Report;
 }
 
 export function runVerifyWith(units: Units, opts: ClaimRunOptions, hooks: VerifyHooks = {}): Report {

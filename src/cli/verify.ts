@@ -75,7 +75,7 @@ export function verifyCommand(): Command {
       if (opts.writeBaseline) checkOutputFile('--write-baseline', opts.writeBaseline);
       if (opts.junit) checkOutputFile('--junit', opts.junit);
       const { loadUnits } = await import('../claims/registry.ts');
-      const { runVerifyWith, verdictMap } = await import('../claims/verify.ts');
+      const { runVerifyWith, verdictMap, withLoadInReplays } = await import('../claims/verify.ts');
       const { writeReport } = await import('../report/write.ts');
       const { derivationOnlyClaimIds, reportFigures, selectedStepCount, stepIds, verifyHooks } = await import('./verify-hooks.ts');
       const units = await loadUnits(opts.load as string[]);
@@ -119,6 +119,7 @@ export function verifyCommand(): Command {
       } finally {
         bar.stop();
       }
+      if ((opts.load as string[]).length > 0) report = withLoadInReplays(report, opts.load as string[]);
       if (opts.model !== undefined) for (const c of report.claims) c.results = c.results.filter((r) => r.model === opts.model);
       if (opts.claim === undefined && opts.step === undefined && opts.files) {
         note(`rendering figures 2–4${experiments.length ? ' and the experiments\' figures' : ''} …`);
