@@ -132,7 +132,7 @@ export function runClaim(claim: ClaimDefinition, ctx: ClaimContext): ClaimReport
   const perCheck = claim.checks.map((check) =>
     check
       .run(ctx, claim)
-      .filter((r) => claim.notDefinedIn?.[r.model] === undefined)
+      .filter((r) => claim.notDefinedIn?.[r.model] === undefined && (ctx.models === undefined || ctx.models.includes(r.model)))
       .map((r) => ({ ...r, evidence: r.evidence ?? [{ source: `registry: ${check.source}`, verdict: r.verdict, detail: r.detail, replay: r.replay }] })),
   );
   const results: ClaimResult[] = [];

@@ -14,6 +14,8 @@ export interface ClaimContext {
   /** fast-check path of one counterexample to replay (property checks). */
   path?: string;
   experiments: { path: string; record: ExperimentRecord }[];
+  /** Only these models (a shard of claim × model): a check may skip the others; the runner drops them. */
+  models?: ModelName[];
 }
 
 /** The claim's own fields, as checks see them (for replay commands and reports). */

@@ -8,6 +8,7 @@ import { trainCommand } from './train.ts';
 import { experimentCommand } from './experiment.ts';
 import { evalCommand } from './eval.ts';
 import { traceCommand } from './trace.ts';
+import { mergeCommand } from './merge.ts';
 
 export function registerCommands(program: Command): void {
   program.addCommand(fmcCommand());
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   program.addCommand(experimentCommand());
   program.addCommand(evalCommand());
   program.addCommand(traceCommand());
+  program.addCommand(mergeCommand());
 }

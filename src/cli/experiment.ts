@@ -13,6 +13,7 @@ import { BACKEND_HELP, parseBackend, parseItemLength, parseModels, parsePreset, 
 import { experimentConfig, parseIntegerList, type ExperimentOverrides } from '../matntm/experiment/config.ts';
 import type { ExperimentRecord, RunRecord } from '../matntm/experiment/record.ts';
 import { VERSION } from '../core/version.ts';
+import { shardOption, SHARD_HELP } from './shard-option.ts';
 
 
 interface ExperimentCliOptions {
@@ -33,6 +34,7 @@ interface ExperimentCliOptions {
   threads?: string;
   progress: boolean;
   json?: boolean;
+  shard?: string;
 }
 
 const HELP = `
@@ -53,6 +55,8 @@ Then: matmem verify --experiment DIR     (the Section 6 claims, decided from the
       matmem figure 5 --experiment DIR   matmem eval DIR --lengths 1..40   matmem trace DIR
 
 ${BACKEND_HELP}
+
+${SHARD_HELP}
 
 Examples:
   matmem experiment copy --out exp-copy                       quick preset, both models, seeds 1..5
@@ -80,6 +84,7 @@ export function experimentCommand(): Command {
     .option('--eval-item-lengths <A..B>', 'recall: item lengths n of the final evaluation (default 1..6)')
     .addOption(new Option('--backend <backend>', 'fused | cpu | wasm | webgpu | auto').default('fused'))
     .option('--threads <n>', 'CPU threads of the fused engine (default: every core, at most 8)')
+    .option('--shard <i/n|slurm|k8s/n>', 'train only share i of n of the grid\'s runs and write DIR/experiment-shard-i-of-n.json; then matmem merge')
     .option('--no-progress', 'no progress on stderr')
     .option('--json', 'print a summary of the record as JSON on stdout')
     .addHelpText('after', HELP)
@@ -108,19 +113,33 @@ export function experimentCommand(): Command {
         overrides.itemLengths = parseIntegerList('--eval-item-lengths', o.evalItemLengths, 1, 20);
       }
       const config = experimentConfig(task, models, seeds, preset, overrides);
+      const shard = o.shard !== undefined ? shardOption(o.shard) : undefined;
       const dir = prepareOutputDir('--out', o.out);
       const { claimExperimentDir, runExperiment } = await import('../matntm/experiment/run.ts');
       claimExperimentDir(dir, config);
       const { createEngine } = await import('../matntm/engines/index.ts');
       const total = config.models.length * config.seeds.length;
-      note(`matmem experiment: ${task}, ${config.models.join(' and ')} × seeds ${o.seeds} (${total} runs), preset ${preset}, ${config.iterations} iterations each, held-out every ${config.evalEvery}; writing ${dir}`);
+      const { experimentShardFileName, makeExperimentShard, shardRunIds, writeExperimentShard } = await import('../matntm/experiment/shard.ts');
+      const only = shard ? shardRunIds(config, shard) : undefined;
+      note(`matmem experiment: ${task}, ${config.models.join(' and ')} × seeds ${o.seeds} (${total} runs${shard ? `; shard ${shard.index}/${shard.count}: ${only!.join(', ') || 'none'}` : ''}), preset ${preset}, ${config.iterations} iterations each, held-out every ${config.evalEvery}; writing ${dir}`);
       const progress = runProgress(o.progress);
       const record = await runExperiment(config, dir, {
         version: VERSION,
         createEngine: (layout) => createEngine(layout, backend, { threads }),
         hooks: progress.hooks,
+        only,
       });
       progress.stop();
+      if (shard) {
+        const path = join(dir, experimentShardFileName(shard));
+        writeExperimentShard(path, makeExperimentShard(record, shard));
+        if (record.runs.length) note(summaryTable(record));
+        note(`wrote ${path} (${record.runs.length} run${record.runs.length === 1 ? '' : 's'} of shard ${shard.index}/${shard.count})`);
+        note(`then: matmem merge ${o.out} … (every shard's folder) --out DIR`);
+        if (o.json) printJson(summaryJson(record, dir));
+        process.exitCode = EXIT_OK;
+        return;
+      }
       const { writeExperimentFigures } = await import('./experiment-figures.ts');
       const figures = await writeExperimentFigures(record, dir);
       note(summaryTable(record));

@@ -56,6 +56,20 @@ export function reportFromJson(text: string): Report {
   return JSON.parse(text, (_key, value: unknown) => (typeof value === 'string' && NON_FINITE.has(value) ? Number(value) : value)) as Report;
 }
 
+/**
+ * Any value as JSON text under the same rules (typed arrays as arrays, non-finite numbers as strings,
+ * keys sorted): for pieces of a report that are stored and merged later (verify shards), so that the
+ * merged report serializes exactly as the unsharded one.
+ */
+export function valueToJson(value: unknown): string {
+  return `${JSON.stringify(canonical(value, undefined))}\n`;
+}
+
+/** Reads valueToJson's text back (the non-finite strings as numbers). */
+export function valueFromJson(text: string): unknown {
+  return JSON.parse(text, (_key, value: unknown) => (typeof value === 'string' && NON_FINITE.has(value) ? Number(value) : value));
+}
+
 function canonical(value: unknown, shape: Shape | undefined): unknown {
   const v = plain(value);
   if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : canonical(x, shape)));

@@ -66,7 +66,8 @@ export function identityCheck(spec: IdentitySpec): ClaimCheck {
     run: (ctx, claim) => {
       const perFamily = Math.max(1, Math.ceil(ctx.runs / spec.families.length));
       const cases = spec.families.flatMap((f) => caseFamily(f, perFamily, ctx.seed));
-      const results = (Object.entries(spec.models) as [AnalyticModel, NonNullable<IdentitySpec['models'][AnalyticModel]>][]).map(([model, pairsOf]) => {
+      const models = (Object.entries(spec.models) as [AnalyticModel, NonNullable<IdentitySpec['models'][AnalyticModel]>][]).filter(([m]) => ctx.models === undefined || ctx.models.includes(m));
+      const results = models.map(([model, pairsOf]) => {
         const outcomes: CaseOutcome[] = cases.map((nc) => {
           try {
             return identityOutcome(nc, pairsOf(nc.case));
@@ -86,11 +87,19 @@ export function identityCheck(spec: IdentitySpec): ClaimCheck {
       if (!spec.simulation) return results;
       // the simulation decides between the models: the claim "Eq. 9/12 describe X(n)" is true of the
       // system only if the simulated X(n) matches the paper model
-      let ev = simulations.get(ctx.seed);
-      if (!ev) simulations.set(ctx.seed, (ev = simulationEvidence(ctx.seed)));
+      const evidence = () => {
+        let ev = simulations.get(ctx.seed);
+        if (!ev) simulations.set(ctx.seed, (ev = simulationEvidence(ctx.seed)));
+        return ev;
+      };
       for (const res of results) {
-        const w = simulationWitness(ev, 'paper', true);
-        res.witnesses = [{ witness: 'numeric', verdict: res.verdict, detail: res.detail }, ...(res.model === 'exact' ? [w] : [])];
+        const numeric = { witness: 'numeric' as const, verdict: res.verdict, detail: res.detail };
+        if (res.model !== 'exact') {
+          res.witnesses = [numeric];
+          continue;
+        }
+        const w = simulationWitness(evidence(), 'paper', true);
+        res.witnesses = [numeric, w];
         if (res.model === 'exact' && w.verdict !== res.verdict) {
           res.verdict = 'inconclusive';
           res.detail += ' The simulation disagrees with the numeric comparison: see the witnesses.';

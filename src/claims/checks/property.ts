@@ -255,7 +255,7 @@ export function propertyCheck(prop: AnyPropertyClaim): PropertyCheck {
     source: 'property runs (fast-check)',
     run: (ctx) =>
       (['paper', 'exact'] as const)
-        .filter((model) => prop.notDefinedIn?.[model] === undefined)
+        .filter((model) => prop.notDefinedIn?.[model] === undefined && (ctx.models === undefined || ctx.models.includes(model)))
         .map((model) => runPropertyClaim(prop, { model, runs: ctx.runs, seed: ctx.seed, path: ctx.path })),
   };
 }

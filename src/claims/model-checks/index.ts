@@ -51,4 +51,11 @@ export function runModelChecks(onCheck?: (id: string) => void): ModelCheckReport
 }
 
 export const MODEL_CHECK_IDS = MODEL_CHECKS.map((c) => c.id);
+
+/** One model check by id (a unit of a verify shard). */
+export function runModelCheck(id: string): ModelCheckReport {
+  const check = MODEL_CHECKS.find((c) => c.id === id);
+  if (!check) throw new Error(`no model check ${id}`);
+  return runCheck(check);
+}
 export { PINNED_CASES, PINNED_MEMORY_CASES };

@@ -1,0 +1,174 @@
+/**
+ * verify in shards (`verify --shard i/n`, then `matmem merge`): the work of a full run is a list of
+ * units in a fixed order — each claim in each model (paper, exact, experiment), each derivation step,
+ * each model check — and shard i of n takes the units whose position is i − 1 modulo n. A unit's
+ * result depends only on the seed, the runs and the unit (every check draws from its own seed), so a
+ * shard's output depends only on (seed, runs, i, n), and the merge rebuilds the report the
+ * unsharded run gives, byte for byte apart from `generated`.
+ */
+import type { ClaimReport, ClaimResult, DerivationReport, DerivationStepReport, ModelCheckReport, ModelName, Report } from '../core/types.ts';
+import { REPORT_FORMAT } from '../core/types.ts';
+import { VERSION } from '../core/version.ts';
+import { inShard, type ShardSpec } from '../core/shard.ts';
+import { InputError } from '../errors.ts';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { writeFileAtomic } from '../io/atomic.ts';
+import { checkStep } from '../proof/check.ts';
+import { valueFromJson, valueToJson } from '../report/json.ts';
+import { MODEL_CHECK_IDS, runModelCheck } from './model-checks/index.ts';
+import { runClaim, type ClaimRunOptions, type Units } from './registry.ts';
+import { attachDerivations, withLoadInReplays } from './verify.ts';
+
+export const VERIFY_SHARD_FORMAT = 'matmem-verify-shard/1';
+const MODELS: ModelName[] = ['paper', 'exact', 'experiment'];
+
+export interface VerifyShardRecord {
+  format: typeof VERIFY_SHARD_FORMAT;
+  tool: { name: 'matmem'; version: string };
+  shard: ShardSpec;
+  /** What every shard of one run must share: seed, runs, the --load folders, the experiment records, and the units. */
+  config: { seed: number; runs: number; load: string[]; experiments: { task: string; digest: string }[]; units: number; unitsDigest: string };
+  /** Every claim's id and statement (in report order), and every derivation's title: the merge needs no code. */
+  claimMeta: Omit<ClaimReport, 'results'>[];
+  derivationMeta: Omit<DerivationReport, 'steps'>[];
+  claims: { id: string; model: ModelName; result: ClaimResult }[];
+  steps: { derivation: string; step: DerivationStepReport }[];
+  modelChecks: ModelCheckReport[];
+  /** When the shard ran and for how long (kept apart: the merged report's `generated`). */
+  generated: { at: string; seconds: number };
+}
+
+type Unit = { kind: 'claim'; id: string; model: ModelName } | { kind: 'step'; derivation: string; index: number } | { kind: 'check'; id: string };
+
+/** Every unit of a full run, in the fixed order the shards share. */
+export function workUnits(units: Units): Unit[] {
+  return [
+    ...units.claims.flatMap((c) => MODELS.map((model) => ({ kind: 'claim' as const, id: c.id, model }))),
+    ...units.derivations.flatMap((d) => d.steps.map((_, i) => ({ kind: 'step' as const, derivation: d.id, index: i + 1 }))),
+    ...MODEL_CHECK_IDS.map((id) => ({ kind: 'check' as const, id })),
+  ];
+}
+
+function unitKey(u: Unit): string {
+  return u.kind === 'claim' ? `${u.id}/${u.model}` : u.kind === 'step' ? `${u.derivation}#${u.index}` : `check/${u.id}`;
+}
+
+/** A short digest of the unit list (the same claims, steps and checks in every shard). */
+export function unitsDigest(list: Unit[]): string {
+  let h = 0x811c9dc5;
+  for (const ch of list.map(unitKey).join('\n')) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+export function verifyShardFileName(s: ShardSpec): string {
+  return `verify-shard-${s.index}-of-${s.count}.json`;
+}
+
+/** Writes a shard record (atomically; its folder created). */
+export function writeShardFile(path: string, record: VerifyShardRecord): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileAtomic(path, valueToJson(record));
+}
+
+/** Reads a shard record, refusing a file that is not one. */
+export function readShardFile(path: string): VerifyShardRecord {
+  let raw: unknown;
+  try {
+    raw = valueFromJson(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new InputError(`merge: ${path} is not valid JSON (${(err as Error).message.split('\n')[0]})`);
+  }
+  const r = raw as Partial<VerifyShardRecord>;
+  if (!r || r.format !== VERIFY_SHARD_FORMAT || !r.shard || !r.config || !Array.isArray(r.claims) || !Array.isArray(r.steps)) throw new InputError(`merge: ${path} is not a verify shard (format ${VERIFY_SHARD_FORMAT})`);
+  return r as VerifyShardRecord;
+}
+
+/** Runs this shard's units. `onUnit` is called before each (progress). */
+export function runVerifyShard(
+  units: Units,
+  opts: Pick<ClaimRunOptions, 'seed' | 'runs' | 'experiments'> & { load: string[]; experimentDigests: { task: string; digest: string }[] },
+  shard: ShardSpec,
+  onUnit?: (label: string, done: number, total: number) => void,
+): VerifyShardRecord {
+  const started = Date.now();
+  const all = workUnits(units);
+  const mine = all.filter((_, i) => inShard(i, shard));
+  const ctx = { seed: opts.seed, runs: opts.runs, experiments: opts.experiments ?? [] };
+  const record: VerifyShardRecord = {
+    format: VERIFY_SHARD_FORMAT,
+    tool: { name: 'matmem', version: VERSION },
+    shard,
+    config: { seed: opts.seed, runs: opts.runs, load: opts.load, experiments: opts.experimentDigests, units: all.length, unitsDigest: unitsDigest(all) },
+    claimMeta: units.claims.map((c) => ({ id: c.id, source: c.source, statement: c.statement, ...(c.statementTex ? { statementTex: c.statementTex } : {}) })),
+    derivationMeta: units.derivations.map((d) => ({ id: d.id, title: d.title, source: d.source, ...(d.notes?.length ? { notes: d.notes } : {}) })),
+    claims: [],
+    steps: [],
+    modelChecks: [],
+    generated: { at: '', seconds: 0 },
+  };
+  mine.forEach((u, k) => {
+    onUnit?.(unitKey(u), k, mine.length);
+    if (u.kind === 'claim') {
+      const claim = units.claims.find((c) => c.id === u.id)!;
+      for (const result of runClaim(claim, { ...ctx, models: [u.model] }).results) record.claims.push({ id: u.id, model: u.model, result });
+    } else if (u.kind === 'step') {
+      const d = units.derivations.find((x) => x.id === u.derivation)!;
+      record.steps.push({ derivation: d.id, step: checkStep(d.steps[u.index - 1], u.index, d.id, { seed: opts.seed, runs: opts.runs }) });
+    } else {
+      record.modelChecks.push(runModelCheck(u.id));
+    }
+  });
+  record.generated = { at: new Date().toISOString(), seconds: (Date.now() - started) / 1000 };
+  return record;
+}
+
+/** The report of the whole run from its shards; refuses missing, duplicated or mismatched shards. */
+export function mergeVerifyShards(shards: { path: string; record: VerifyShardRecord }[]): Report {
+  if (shards.length === 0) throw new InputError('merge: no verify shard files found (verify --shard i/n --out DIR writes DIR/verify-shard-i-of-n.json)');
+  const first = shards[0].record;
+  const n = first.shard.count;
+  const seen = new Map<number, string>();
+  for (const { path, record } of shards) {
+    if (record.tool.version !== first.tool.version) throw new InputError(`merge: ${path} was made by matmem ${record.tool.version}, ${shards[0].path} by ${first.tool.version}`);
+    if (JSON.stringify(record.config) !== JSON.stringify(first.config)) throw new InputError(`merge: ${path} comes from another run than ${shards[0].path} (${configDifference(first.config, record.config)})`);
+    if (record.shard.count !== n) throw new InputError(`merge: ${path} is shard ${record.shard.index} of ${record.shard.count}, ${shards[0].path} one of ${n}`);
+    const other = seen.get(record.shard.index);
+    if (other) throw new InputError(`merge: shard ${record.shard.index}/${n} is there twice: ${other} and ${path}`);
+    seen.set(record.shard.index, path);
+  }
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length) throw new InputError(`merge: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} missing (found ${[...seen.keys()].sort((a, b) => a - b).map((i) => `${i}/${n}`).join(', ')})`);
+  const records = shards.map((s) => s.record);
+  const results = records.flatMap((r) => r.claims);
+  const registry: ClaimReport[] = first.claimMeta.map((meta) => ({
+    ...meta,
+    results: MODELS.flatMap((m) => results.filter((x) => x.id === meta.id && x.model === m).map((x) => x.result)),
+  }));
+  const steps = records.flatMap((r) => r.steps);
+  const derivations: DerivationReport[] = first.derivationMeta
+    .map((meta) => ({ ...meta, steps: steps.filter((s) => s.derivation === meta.id).map((s) => s.step).sort((a, b) => a.index - b.index) }))
+    .filter((d) => d.steps.length > 0);
+  const opts = { seed: first.config.seed, runs: first.config.runs };
+  const { claims, disagreements } = attachDerivations(registry, derivations, opts);
+  const checks = records.flatMap((r) => r.modelChecks);
+  const modelChecks = MODEL_CHECK_IDS.flatMap((id) => checks.filter((c) => c.id === id));
+  const report: Report = {
+    format: REPORT_FORMAT,
+    tool: { name: 'matmem', version: first.tool.version },
+    seed: opts.seed,
+    runs: opts.runs,
+    claims,
+    derivations,
+    ...(modelChecks.length > 0 ? { modelChecks } : {}),
+    ...(disagreements.length > 0 ? { disagreements } : {}),
+    // when the last shard finished, and the shards' time summed (the work, not the wall time)
+    generated: { at: records.map((r) => r.generated?.at ?? '').sort().pop() ?? '', seconds: records.reduce((s, r) => s + (r.generated?.seconds ?? 0), 0) },
+  };
+  return first.config.load.length > 0 ? withLoadInReplays(report, first.config.load) : report;
+}
+
+function configDifference(a: VerifyShardRecord['config'], b: VerifyShardRecord['config']): string {
+  for (const k of Object.keys(a) as (keyof typeof a)[]) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return `${k}: ${JSON.stringify(a[k])} against ${JSON.stringify(b[k])}`;
+  return 'the configurations differ';
+}
