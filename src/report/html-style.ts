@@ -14,5 +14,10 @@ table.matrix{border-collapse:separate;border-spacing:0;border:2px solid #333;bor
 table.matrix td{border:none;padding:.1rem .5rem;text-align:right;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem}
 .vec{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem}
 figure{margin:1.2rem 0}figcaption{color:#444;font-size:.9rem}.fig{overflow-x:auto}
-.disagreement{background:#fff3cd;padding:.3rem .5rem;border-radius:4px}table.derivation td{max-width:30rem;overflow-x:auto}
+.disagreement{background:#fff3cd;padding:.3rem .5rem;border-radius:4px}
+td.why{font-size:.85rem;color:#333;max-width:26rem}
+.wide{max-width:100%;overflow-x:auto}
+table.derivation{table-layout:fixed;width:100%}table.derivation td{overflow-wrap:anywhere;word-break:break-word}
+table.derivation col.n{width:2.2rem}table.derivation col.eq{width:17%}table.derivation col.just{width:18%}table.derivation col.method{width:5.5rem}table.derivation col.verdict{width:6.5rem}
+table.derivation td .katex-display,table.derivation td .tex{overflow-x:auto;max-width:100%}
 `;

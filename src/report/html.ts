@@ -10,7 +10,7 @@ import { REPORT_CSS } from './html-style.ts';
 import { escapeHtml as esc, valueToHtml } from './html-values.ts';
 import { inlineKatexCss, renderTex } from './katex-assets.ts';
 import { describeValue, formatDistinct, formatNumber } from './values.ts';
-import { MODELS, resultFor, tallySentence, witnessEvidence } from './verdicts.ts';
+import { MODELS, resultFor, tallySentence, whyOf, witnessEvidence } from './verdicts.ts';
 
 export { inlineKatexCss, renderTex } from './katex-assets.ts';
 
@@ -38,12 +38,12 @@ export function reportToHtml(report: Report): string {
 
 function verdictTable(report: Report): string {
   const rows = report.claims.map(
-    (c) => `<tr data-claim="${esc(c.id)}"><td><a href="#claim-${esc(c.id)}">${esc(c.id)}</a></td><td>${esc(c.source)}</td>${MODELS.map((m) => verdictCell(c, m)).join('')}</tr>`,
+    (c) => `<tr data-claim="${esc(c.id)}"><td><a href="#claim-${esc(c.id)}">${esc(c.id)}</a></td><td>${esc(c.source)}</td>${MODELS.map((m) => verdictCell(c, m)).join('')}<td class="why">${esc(whyOf(c))}</td></tr>`,
   );
   return [
     '<h2 id="verdict-summary">Verdicts</h2>',
     `<ul class="meta">${MODELS.map((m) => `<li>${esc(tallySentence(report, m))}</li>`).join('')}</ul>`,
-    '<table id="verdicts"><thead><tr><th>claim</th><th>where in the paper</th><th>paper model</th><th>exact model</th><th>experiments</th></tr></thead><tbody>',
+    '<table id="verdicts"><thead><tr><th>claim</th><th>where in the paper</th><th>paper model</th><th>exact model</th><th>experiments</th><th>why</th></tr></thead><tbody>',
     ...rows,
     '</tbody></table>',
   ].join('\n');
@@ -98,9 +98,9 @@ function derivationSection(d: DerivationReport): string {
   return [
     `<h3 id="derivation-${esc(d.id)}">${esc(d.title)} <span class="meta">(${esc(d.id)}; ${esc(d.source)})</span></h3>`,
     ...(d.notes?.length ? [`<ul class="meta">${d.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`] : []),
-    `<table class="derivation" data-derivation="${esc(d.id)}"><thead><tr><th>#</th><th>from</th><th>to</th><th>justification</th><th>method</th><th>verdict</th><th>detail</th></tr></thead><tbody>`,
+    `<div class="wide"><table class="derivation" data-derivation="${esc(d.id)}"><colgroup><col class="n"><col class="eq"><col class="eq"><col class="just"><col class="method"><col class="verdict"><col class="detail"></colgroup><thead><tr><th>#</th><th>from</th><th>to</th><th>justification</th><th>method</th><th>verdict</th><th>detail</th></tr></thead><tbody>`,
     ...rows,
-    '</tbody></table>',
+    '</tbody></table></div>',
   ].join('\n');
 }
 

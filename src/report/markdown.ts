@@ -5,7 +5,7 @@
  */
 import type { ClaimReport, ClaimResult, DerivationReport, Report, WitnessResult } from '../core/types.ts';
 import { describeValue, formatDistinct, formatNumber, type ValueNode } from './values.ts';
-import { MODELS, resultFor, tallySentence, witnessEvidence } from './verdicts.ts';
+import { MODELS, resultFor, tallySentence, whyOf, witnessEvidence } from './verdicts.ts';
 
 export function reportToMarkdown(report: Report): string {
   const out: string[] = [
@@ -36,9 +36,9 @@ export function verdictTable(report: Report): string[] {
     '',
     ...MODELS.map((m) => `- ${tallySentence(report, m)}`),
     '',
-    '| claim | where in the paper | paper | exact | experiments |',
-    '| --- | --- | --- | --- | --- |',
-    ...report.claims.map((c) => `| [${c.id}](#${anchor(c.id)}) | ${cell(c.source)} | ${MODELS.map((m) => verdictCell(c, m)).join(' | ')} |`),
+    '| claim | where in the paper | paper | exact | experiments | why |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...report.claims.map((c) => `| [${c.id}](#${anchor(c.id)}) | ${cell(c.source)} | ${MODELS.map((m) => verdictCell(c, m)).join(' | ')} | ${cell(whyOf(c))} |`),
   ];
 }
 

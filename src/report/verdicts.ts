@@ -32,3 +32,16 @@ export function witnessEvidence(w: WitnessResult): string {
   if (w.toleranceReason) parts.push(`tolerance: ${w.toleranceReason}`);
   return parts.join('; ');
 }
+
+/**
+ * Why a claim has its verdicts, in one line: the first sentence of the detail of the result that
+ * decides the row (a failing model first, then an inconclusive one, else the exact model's).
+ */
+export function whyOf(claim: ClaimReport, max = 170): string {
+  const pick = claim.results.find((r) => r.verdict === 'fails') ?? claim.results.find((r) => r.verdict === 'inconclusive') ?? resultFor(claim, 'exact') ?? claim.results[0];
+  if (!pick) return 'no check decides it in any model';
+  const text = pick.detail.replace(/\s+/g, ' ').trim();
+  const first = /^(.+?[.;:])(\s|$)/.exec(text)?.[1] ?? text;
+  const line = claim.results.length > 1 ? `${pick.model}: ${first}` : first;
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

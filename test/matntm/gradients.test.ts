@@ -105,7 +105,10 @@ for (const backend of ['cpu', 'wasm'] as const) {
 // WebGPU through Dawn: on CI the adapter is Mesa's lavapipe (installed by .ci/install-lavapipe.sh);
 // where no adapter exists the suite is skipped and the reason is printed, never silently.
 const gpu = await probeWebGpu();
-if (!gpu.available) console.warn(`matntm webgpu tests skipped: ${gpu.reason}`);
+const inCi = process.env.CI !== undefined && !['', '0', 'false'].includes(process.env.CI.toLowerCase());
+if (!gpu.available && !inCi) console.warn(`matntm webgpu tests skipped: ${gpu.reason} (install lavapipe: bash .ci/install-lavapipe.sh)`);
+// under CI the adapter is required: a missing one fails here with the reason
+it.runIf(inCi)('a WebGPU adapter answers (CI installs lavapipe)', () => expect(gpu.available, gpu.reason).toBe(true));
 describe.skipIf(!gpu.available)(`fused gradient = TF.js autodiff on webgpu (${gpu.adapter?.description || gpu.adapter?.architecture || 'no adapter'})`, () => {
   for (const [model, softmax, seed] of cases) {
     it(`${model}, ${softmax} softmax (seed ${seed})`, async () => {

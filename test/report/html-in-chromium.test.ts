@@ -13,6 +13,8 @@ import { reportToHtml } from '../../src/report/html.ts';
 import { fmcPlot, renderVegaLiteToSvg } from '../../src/report/plots.ts';
 import { readVerdictTable } from './html-read.ts';
 import { SAMPLE_TEX_COUNT, SAMPLE_VERDICTS, sampleReport } from './sample-report.ts';
+import { loadUnits } from '../../src/claims/registry.ts';
+import { checkAllDerivations } from '../../src/proof/index.ts';
 
 const chromium = spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
 const inCi = process.env.CI !== undefined && !['', '0', 'false'].includes(process.env.CI.toLowerCase());
@@ -20,7 +22,7 @@ const SKIP_REASON = 'chromium is not installed: run .ci/install-chromium.sh (as 
 if (!chromium && !inCi) process.stderr.write(`[test/report/html-in-chromium] skipped: ${SKIP_REASON}\n`);
 
 /** Chromium's serialized DOM after loading the page (no network, a fresh profile). */
-function dumpDom(file: string): string {
+function dumpDom(file: string, windowSize = '1400,900'): string {
   const profile = mkdtempSync(join(tmpdir(), 'matmem-chromium-'));
   try {
     const r = spawnSync(
@@ -35,6 +37,7 @@ function dumpDom(file: string): string {
         '--disable-component-update',
         '--disable-sync',
         `--user-data-dir=${profile}`,
+        `--window-size=${windowSize}`,
         '--dump-dom',
         `file://${file}`,
       ],
@@ -71,4 +74,24 @@ describe.skipIf(!chromium && !inCi)('report.html in headless Chromium', () => {
     expect(dom).not.toContain('katex-error');
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('fits a 1400 px window: every derivation table of a real run wraps instead of widening the page', async () => {
+    if (!chromium) throw new Error(`CI is set but ${SKIP_REASON}`);
+    const report = sampleReport();
+    report.derivations = checkAllDerivations({ seed: 1, runs: 20 }, (await loadUnits()).derivations);
+    expect(report.derivations.length).toBeGreaterThan(5);
+    const dir = mkdtempSync(join(tmpdir(), 'matmem-html-'));
+    const file = join(dir, 'report.html');
+    // the page measures itself once laid out, and leaves the numbers in the DOM for the dump
+    const probe = '<script>addEventListener("load",()=>{const w=Math.max(...[...document.querySelectorAll("table.derivation")].map(t=>t.getBoundingClientRect().right));document.body.dataset.scrollWidth=document.documentElement.scrollWidth;document.body.dataset.tablesRight=Math.ceil(w)});</script>';
+    writeFileSync(file, reportToHtml(report).replace('</body>', `${probe}</body>`));
+    const dom = dumpDom(file, '1400,900');
+    const scrollWidth = Number(/data-scroll-width="(\d+)"/.exec(dom)?.[1]);
+    const tablesRight = Number(/data-tables-right="(\d+)"/.exec(dom)?.[1]);
+    expect(scrollWidth).toBeGreaterThan(0);
+    expect(scrollWidth).toBeLessThanOrEqual(1400);
+    expect(tablesRight).toBeLessThanOrEqual(1400);
+    rmSync(dir, { recursive: true, force: true });
+  });
 });
+

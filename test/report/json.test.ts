@@ -20,7 +20,7 @@ describe('reportToJson', () => {
 
   it('puts the model fields in the contract order, `generated` last, free-form records sorted', () => {
     const parsed = JSON.parse(reportToJson(reversedKeys(sampleReport())));
-    expect(Object.keys(parsed)).toEqual(['tool', 'seed', 'runs', 'claims', 'derivations', 'generated']);
+    expect(Object.keys(parsed)).toEqual(['format', 'tool', 'seed', 'runs', 'claims', 'derivations', 'generated']);
     expect(Object.keys(parsed.claims[0])).toEqual(['id', 'source', 'statement', 'statementTex', 'results']);
     expect(Object.keys(parsed.claims[0].results[1])).toEqual(['model', 'verdict', 'cases', 'detail', 'statistics', 'witnesses', 'worst', 'counterexample', 'replay']);
     expect(Object.keys(parsed.claims[0].results[1].statistics)).toEqual(['quantity', 'min', 'median', 'max']);
