@@ -31,6 +31,7 @@ import { newOptimizerState, optimizerStep } from '../src/matntm/optim.ts';
 import { copyBatch } from '../src/matntm/tasks/copy.ts';
 import { initialHeadWeights } from '../src/matntm/model.ts';
 import { Rng } from '../src/matntm/rng.ts';
+import { machineLoad, median, peerEnv } from './peer.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => (args.indexOf(name) >= 0 ? Number(args[args.indexOf(name) + 1]) : dflt);
@@ -88,7 +89,7 @@ function timePeer(): { seconds: number; detail: string } | { error: string } {
   const ref = process.env.MATNTM_REF;
   if (!ref) return { error: 'peer not available: MATNTM_REF is not set' };
   const py = process.env.PYTHON ?? 'python3';
-  const r = spawnSync(py, [join(import.meta.dirname, 'reference', 'matntm.py'), String(iterations), String(warmup)], { encoding: 'utf8', env: process.env });
+  const r = spawnSync(py, [join(import.meta.dirname, 'reference', 'matntm.py'), String(iterations), String(warmup)], { encoding: 'utf8', env: peerEnv() });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   try {
     const j = JSON.parse(line);
@@ -99,10 +100,6 @@ function timePeer(): { seconds: number; detail: string } | { error: string } {
   }
 }
 
-const median = (xs: number[]) => {
-  const v = [...xs].sort((a, b) => a - b);
-  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-};
 
 interface Row {
   name: string;
@@ -112,7 +109,11 @@ interface Row {
 const rows = new Map<string, Row>();
 const order: EngineRow[] = (['fused', 'fused-1', 'wasm', 'cpu', 'webgpu'] as EngineRow[]).filter((r) => !skip.has(r));
 const PEER = 'PyTorch reference (CPU)';
+const loads: string[] = [];
 for (let round = 0; round < rounds; round++) {
+  const load = machineLoad();
+  loads.push(load.load.toFixed(2));
+  process.stderr.write(`round ${round + 1}/${rounds}: ${load.text}\n`);
   for (const row of order) {
     // tfjs cpu takes seconds per iteration: timed in the first round only, one warm-up, at most 3 iterations
     if (row === 'cpu' && round > 0) continue;
@@ -137,3 +138,4 @@ for (const r of rows.values()) {
   const range = r.times.length ? `${Math.min(...r.times).toFixed(4)} – ${Math.max(...r.times).toFixed(4)}` : '';
   console.log(`| ${r.name} | ${m !== undefined ? m.toFixed(4) : '—'} | ${range} | ${ratio} | ${r.note} |`);
 }
+console.log(`\nload before each round: ${loads.join(', ')} (${machineLoad().cores} cores); the peer ran with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset.`);

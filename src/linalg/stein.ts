@@ -6,6 +6,7 @@
  * Every solver returns the relative residual ‖X − A X Aᵀ − Q‖_F / ‖X‖_F with the solution.
  */
 import { Matrix } from 'ml-matrix';
+import { gemm } from './gemm.ts';
 
 export class SteinNotConvergentError extends Error {
   override name = 'SteinNotConvergentError';
@@ -163,36 +164,36 @@ class KroneckerWork {
     }
   }
 
+  private y1: Float64Array | null = null;
+  private y2: Float64Array | null = null;
+
   /**
-   * 𝒜 X 𝒜ᵀ for a symmetric row-major n×n X, with 𝒜 built from (u, v). Row pass: T1 = X 𝒜ᵀ (row r
-   * of T1 is (𝒜 xᵣ)ᵀ). Since X is symmetric, T1ᵀ = 𝒜 X, so a second row pass on T1ᵀ gives 𝒜 X 𝒜ᵀ.
+   * 𝒜 X 𝒜ᵀ for a row-major n×n X (n = N²), as four mode products of X seen as the 4-tensor
+   * X[j, i, l, k] (row (i, j), column (k, l), vec index i + N·j): U acts on i and k, V on j and l
+   * ((Uᵀ Y V)[a, b] = Σ U[i, a] Y[i, j] V[j, b]). Each mode product is one matrix product (or N or N²
+   * small ones), N⁵ multiply-adds each. The result lives in this object's scratch until the next call.
    */
   sandwich(x: Float64Array, u: Matrix, v: Matrix): Float64Array {
+    const N = this.N;
     const n = this.n;
-    this.loadFactors(u, v);
-    const t1 = new Float64Array(n * n);
-    for (let r = 0; r < n; r++) this.applyToVector(x, r * n, t1, r * n);
-    const t1t = blockedTranspose(t1, n);
-    const out = new Float64Array(n * n);
-    for (let r = 0; r < n; r++) this.applyToVector(t1t, r * n, out, r * n);
-    return out;
-  }
-}
-
-/** Transpose of a row-major n×n array, in 32×32 blocks to stay in cache. */
-function blockedTranspose(x: Float64Array, n: number): Float64Array {
-  const out = new Float64Array(n * n);
-  const B = 32;
-  for (let ib = 0; ib < n; ib += B) {
-    const iEnd = Math.min(ib + B, n);
-    for (let jb = 0; jb < n; jb += B) {
-      const jEnd = Math.min(jb + B, n);
-      for (let i = ib; i < iEnd; i++) {
-        const ri = i * n;
-        for (let j = jb; j < jEnd; j++) out[j * n + i] = x[ri + j];
-      }
+    const N3 = N * n;
+    const um = Float64Array.from(u.to1DArray());
+    const utm = Float64Array.from(u.transpose().to1DArray());
+    const vtm = Float64Array.from(v.transpose().to1DArray());
+    if (!this.y1) {
+      this.y1 = new Float64Array(n * n);
+      this.y2 = new Float64Array(n * n);
     }
+    const y1 = this.y1;
+    const y2 = this.y2!;
+    // k: Y1[j,i,l,a] = Σ_k X[j,i,l,k] U[k,a]      (N³×N)·(N×N)
+    gemm(x, 0, um, 0, y1, 0, N3, N, N);
+    // l: Y2[j,i,b,a] = Σ_l V[l,b] Y1[j,i,l,a]     N² products Vᵀ·(N×N)
+    for (let blk = 0; blk < n; blk++) gemm(vtm, 0, y1, blk * n, y2, blk * n, N, N, N);
+    // i: Y1[j,c,b,a] = Σ_i U[i,c] Y2[j,i,b,a]     N products Uᵀ·(N×N²)
+    for (let j = 0; j < N; j++) gemm(utm, 0, y2, j * N3, y1, j * N3, N, N, n);
+    // j: Y2[d,c,b,a] = Σ_j V[j,d] Y1[j,c,b,a]     Vᵀ·(N×N³)
+    gemm(vtm, 0, y1, 0, y2, 0, N, N, N3);
+    return y2;
   }
-  return out;
 }
-

@@ -9,7 +9,7 @@ import { ModelUndefinedError } from '../errors.ts';
 import { vec } from '../linalg/dense.ts';
 import { spectralRadius } from '../linalg/eigen.ts';
 import { applyKronecker, solveKroneckerStein } from '../linalg/stein.ts';
-import { choleskyLower, inverseQuadraticForm, traceOfInverseTimes, forwardSubstitute } from '../linalg/cholesky.ts';
+import { choleskyLower, forwardSubstituteMany, inverseQuadraticForm, traceOfInverseTimes, forwardSubstitute } from '../linalg/cholesky.ts';
 import { caseSize, type MatrixCase } from './case.ts';
 import { meanResponses, meanResponseGram } from './mean.ts';
 
@@ -51,9 +51,21 @@ export function exactCovariance(c: MatrixCase): ExactCovariance {
   return { N, n, covariance: sol.solution, cholesky: choleskyLower(sol.solution, n), relativeResidual: sol.relativeResidual, iterations: sol.iterations };
 }
 
-/** J(k) = m_kᵀ C⁻¹ m_k for k = 0..K−1. */
+/** J(k) = m_kᵀ C⁻¹ m_k = ‖L⁻¹ m_k‖² for k = 0..K−1 (all K solves at once). */
 export function exactFisherMemoryCurve(c: MatrixCase, cov: ExactCovariance, count: number): number[] {
-  return meanResponses(c, count).map((m) => inverseQuadraticForm(cov.cholesky, cov.n, vec(m)));
+  const n = cov.n;
+  const ms = meanResponses(c, count);
+  const K = ms.length;
+  if (K === 0) return [];
+  const b = new Float64Array(n * K);
+  ms.forEach((m, k) => {
+    const v = vec(m);
+    for (let i = 0; i < n; i++) b[i * K + k] = v[i];
+  });
+  const y = forwardSubstituteMany(cov.cholesky, n, b, K);
+  const out = new Array<number>(K).fill(0);
+  for (let i = 0; i < n; i++) for (let k = 0; k < K; k++) out[k] += y[i * K + k] * y[i * K + k];
+  return out;
 }
 
 /** J_{i,j} = m_iᵀ C⁻¹ m_j. */
@@ -76,8 +88,9 @@ const SERIES_MAX_TERMS = 20000;
  * and the sum stops when that bound is below 1e-16 of the partial sum (float64 resolution), so the
  * result is the infinite sum, not a truncation. Should the bound need more than SERIES_MAX_TERMS
  * terms (ρ(U)ρ(V) very close to 1), J_tot = Tr(C⁻¹ G) with G = Σ_k m_k m_kᵀ from its Stein equation.
+ * `knownTerms` are J(0), J(1), … already computed (the FMC): they are the series' first terms.
  */
-export function exactTotalCapacity(c: MatrixCase, cov: ExactCovariance): { jtot: number; relativeResidual: number; method: 'certified-series' | 'gram-stein'; terms?: number; remainderBound?: number } {
+export function exactTotalCapacity(c: MatrixCase, cov: ExactCovariance, knownTerms: readonly number[] = []): { jtot: number; relativeResidual: number; method: 'certified-series' | 'gram-stein'; terms?: number; remainderBound?: number } {
   const n = cov.n;
   let traceC = 0;
   for (let i = 0; i < n; i++) traceC += cov.covariance[i * n + i];
@@ -86,7 +99,7 @@ export function exactTotalCapacity(c: MatrixCase, cov: ExactCovariance): { jtot:
   let m = vec(c.W);
   let sum = 0;
   for (let k = 0; k < SERIES_MAX_TERMS; k++) {
-    sum += inverseQuadraticForm(cov.cholesky, n, m);
+    sum += k < knownTerms.length ? knownTerms[k] : inverseQuadraticForm(cov.cholesky, n, m);
     m = applyKronecker(c.U, c.V, m);
     let norm2 = 0;
     for (let i = 0; i < n; i++) norm2 += m[i] * m[i];

@@ -37,7 +37,7 @@ export function fisherMemorySummary(c: MatrixCase, model: FmcModel, count: numbe
   if (model === 'exact') {
     const cov = exactCovariance(c);
     const fmc = exactFisherMemoryCurve(c, cov, count);
-    const total = exactTotalCapacity(c, cov);
+    const total = exactTotalCapacity(c, cov, fmc);
     const residuals: Record<string, number> = { covariance: cov.relativeResidual };
     if (total.method === 'certified-series') residuals.seriesRemainder = total.relativeResidual;
     else residuals.gram = total.relativeResidual;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
-import { choleskyLower, inverseQuadraticForm, NotPositiveDefiniteError, traceOfInverseTimes } from '../../src/linalg/cholesky.ts';
+import { choleskyLower, forwardSubstitute, forwardSubstituteMany, inverseQuadraticForm, NotPositiveDefiniteError, traceOfInverseTimes } from '../../src/linalg/cholesky.ts';
 import { gaussianMatrix } from '../helpers/random-matrices.ts';
 
 function spd(n: number, seed: number): Matrix {
@@ -31,7 +31,39 @@ describe('typed-array Cholesky', () => {
     expect(Math.abs(traceOfInverseTimes(l, n, flat(g)) - tr) / tr).toBeLessThan(1e-11);
   });
 
+  it('blocked: several panels (n = 131, panels of 48, odd rows) give ml-matrix\'s factor, L Lᵀ = A, a zero upper part', () => {
+    const n = 131;
+    const a = spd(n, 5);
+    const l = choleskyLower(flat(a), n);
+    const ref = new CholeskyDecomposition(a).lowerTriangularMatrix;
+    let worst = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) worst = Math.max(worst, Math.abs(l[i * n + j] - ref.get(i, j)));
+    // entries are O(10); two orders of summation differ by a few ulps times n
+    expect(worst).toBeLessThan(1e-11);
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) expect(l[i * n + j]).toBe(0);
+    // reconstruction: ‖L Lᵀ − A‖ relative, rounding level
+    const L = new Matrix(Array.from({ length: n }, (_, i) => Array.from(l.subarray(i * n, (i + 1) * n))));
+    expect(Matrix.sub(L.mmul(L.transpose()), a).norm('frobenius') / a.norm('frobenius')).toBeLessThan(1e-14);
+  });
+
+  it('many right-hand sides at once equal one at a time', () => {
+    const n = 57;
+    const K = 7;
+    const l = choleskyLower(flat(spd(n, 6)), n);
+    const bs = gaussianMatrix(n, K, 7);
+    const y = forwardSubstituteMany(l, n, flat(bs), K);
+    for (let k = 0; k < K; k++) {
+      const one = forwardSubstitute(l, n, bs.getColumn(k));
+      for (let i = 0; i < n; i++) expect(Math.abs(y[i * K + k] - one[i])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(one[i])));
+    }
+  });
+
   it('refuses an indefinite matrix', () => {
     expect(() => choleskyLower(Float64Array.from([1, 2, 2, 1]), 2)).toThrow(NotPositiveDefiniteError);
+    // and one whose failing pivot lies beyond the first panel
+    const n = 100;
+    const a = flat(spd(n, 8));
+    a[99 * n + 99] = -1;
+    expect(() => choleskyLower(a, n)).toThrow(/pivot 99/);
   });
 });
