@@ -33,6 +33,7 @@ export function reportFailure(err: unknown): number {
   if (err instanceof ExitRequest) return err.code;
   if (err instanceof InputError || err instanceof ModelUndefinedError) {
     note(`matmem: ${err.message}`);
+    if (process.env.MATMEM_DEBUG) note(String(err.stack ?? ''));
     return EXIT_BAD_INPUT;
   }
   const e = err as { code?: string; message?: string };

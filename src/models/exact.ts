@@ -9,7 +9,7 @@ import { ModelUndefinedError } from '../errors.ts';
 import { vec } from '../linalg/dense.ts';
 import { spectralRadius } from '../linalg/eigen.ts';
 import { applyKronecker, solveKroneckerStein } from '../linalg/stein.ts';
-import { choleskyLower, forwardSubstituteMany, inverseQuadraticForm, traceOfInverseTimes, forwardSubstitute } from '../linalg/cholesky.ts';
+import { choleskyLower, forwardSubstituteMany, inverseQuadraticForm, NotPositiveDefiniteError, traceOfInverseTimes, forwardSubstitute } from '../linalg/cholesky.ts';
 import { caseSize, type MatrixCase } from './case.ts';
 import { meanResponses, meanResponseGram } from './mean.ts';
 
@@ -48,7 +48,15 @@ export function exactCovariance(c: MatrixCase): ExactCovariance {
   const q = new Float64Array(n * n);
   for (let i = 0; i < n; i++) q[i * n + i] = c.e1 * c.e2;
   const sol = solveKroneckerStein(c.U, c.V, q);
-  return { N, n, covariance: sol.solution, cholesky: choleskyLower(sol.solution, n), relativeResidual: sol.relativeResidual, iterations: sol.iterations };
+  let cholesky: Float64Array;
+  try {
+    cholesky = choleskyLower(sol.solution, n);
+  } catch (err) {
+    // C ⪰ ε₁ε₂ I in exact arithmetic: a failed factorization means the computed C lost definiteness
+    if (!(err instanceof NotPositiveDefiniteError)) throw err;
+    throw new ModelUndefinedError(`exact model undefined here: the computed covariance is not positive definite (${err.message}; relative residual of its Stein equation ${sol.relativeResidual.toExponential(2)})`, 'ill-conditioned');
+  }
+  return { N, n, covariance: sol.solution, cholesky, relativeResidual: sol.relativeResidual, iterations: sol.iterations };
 }
 
 /** J(k) = m_kᵀ C⁻¹ m_k = ‖L⁻¹ m_k‖² for k = 0..K−1 (all K solves at once). */

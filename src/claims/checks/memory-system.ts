@@ -304,8 +304,8 @@ function capacityIncrease(opts: Required<MemoryClaimOptions>, cases: GeneratedCa
   let stationaryUndefined = 0;
   for (const { c, index, normal } of cases) {
     if (!memoryStability(c, [1]).stable) stationaryUndefined++;
-    const base = fisherMemorySummary(c, 'exact', 1).jtot;
     try {
+      const base = fisherMemorySummary(c, 'exact', 1).jtot;
       const jt = memoryExactFisherMemory(c, { alpha: [0.3], count: 1 }).jtot;
       const r = jt / base;
       exactRatios.push(r);
