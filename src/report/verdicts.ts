@@ -33,6 +33,24 @@ export function witnessEvidence(w: WitnessResult): string {
   return parts.join('; ');
 }
 
+/** Abbreviations whose period does not end a sentence ("Eq. 34", "Figs. 5 and 7", "e.g. this"). */
+const ABBREVIATION = /\b(?:Eqs?|Figs?|e\.g|i\.e|cf|vs|resp)\.$/;
+
+/**
+ * The text up to the first '.' or ';' that ends a sentence (followed by a space or the end, not an
+ * abbreviation's period). A ':' does not end it: what follows the colon is the point. A closing ';'
+ * is dropped.
+ */
+export function firstSentence(text: string): string {
+  const end = /[.;](?=\s|$)/g;
+  for (let m = end.exec(text); m; m = end.exec(text)) {
+    const upto = text.slice(0, m.index + 1);
+    if (m[0] === '.' && ABBREVIATION.test(upto)) continue;
+    return m[0] === ';' ? upto.slice(0, -1) : upto;
+  }
+  return text;
+}
+
 /**
  * Why a claim has its verdicts, in one line: the first sentence of the detail of the result that
  * decides the row (a failing model first, then an inconclusive one, else the exact model's).
@@ -41,7 +59,7 @@ export function whyOf(claim: ClaimReport, max = 170): string {
   const pick = claim.results.find((r) => r.verdict === 'fails') ?? claim.results.find((r) => r.verdict === 'inconclusive') ?? resultFor(claim, 'exact') ?? claim.results[0];
   if (!pick) return 'no check decides it in any model';
   const text = pick.detail.replace(/\s+/g, ' ').trim();
-  const first = /^(.+?[.;:])(\s|$)/.exec(text)?.[1] ?? text;
+  const first = firstSentence(text);
   const line = claim.results.length > 1 ? `${pick.model}: ${first}` : first;
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
