@@ -36,7 +36,7 @@ function copyMjs(dir) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) copyMjs(p);
-    else if (e.name.endsWith('.mjs') && e.name !== 'fused-worker.mjs') {
+    else if (e.name.endsWith('.mjs') && !e.name.endsWith('-worker.mjs')) {
       const to = join(tmp, relative(root, p));
       mkdirSync(dirname(to), { recursive: true });
       cpSync(p, to);

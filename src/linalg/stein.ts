@@ -6,7 +6,8 @@
  * Every solver returns the relative residual ‖X − A X Aᵀ − Q‖_F / ‖X‖_F with the solution.
  */
 import { Matrix } from 'ml-matrix';
-import { gemm } from './gemm.ts';
+import { SandwichRunner, sharedFloat64, PARALLEL_MIN_N } from './sandwich-pool.ts';
+import { sandwichPhase, SANDWICH_PHASES, type SandwichBuffers } from './sandwich-phases.ts';
 
 export class SteinNotConvergentError extends Error {
   override name = 'SteinNotConvergentError';
@@ -16,6 +17,8 @@ export interface SteinSolution<T> {
   solution: T;
   relativeResidual: number;
   iterations: number;
+  /** Threads that computed the Kronecker sandwiches (solveKroneckerStein). */
+  threads?: number;
 }
 
 const MAX_DOUBLINGS = 64;
@@ -50,14 +53,16 @@ export function solveStein(a: Matrix, q: Matrix): SteinSolution<Matrix> {
  * instead of 2N⁶, and the doubling keeps the Kronecker form, 𝒜^{2^j} = (V^{2^j})ᵀ ⊗ (U^{2^j})ᵀ.
  * X and Q are n×n (n = N²) row-major Float64Arrays.
  */
-export function solveKroneckerStein(u: Matrix, v: Matrix, q: Float64Array): SteinSolution<Float64Array> {
+export function solveKroneckerStein(u: Matrix, v: Matrix, q: Float64Array, options: { threads?: number } = {}): SteinSolution<Float64Array> {
   const N = u.rows;
   const n = N * N;
   if (q.length !== n * n) throw new RangeError(`Q must be ${n}×${n}`);
-  let x = Float64Array.from(q);
+  // from N = PARALLEL_MIN_N the sandwich runs on two threads over shared memory (bit-identical results)
+  const x = N >= PARALLEL_MIN_N ? sharedFloat64(n * n) : new Float64Array(n * n);
+  x.set(q);
   let uj = u.clone();
   let vj = v.clone();
-  const work = new KroneckerWork(N);
+  const work = new KroneckerWork(N, options.threads);
   let iterations = 0;
   let converged = false;
   for (; iterations < MAX_DOUBLINGS; iterations++) {
@@ -91,7 +96,7 @@ export function solveKroneckerStein(u: Matrix, v: Matrix, q: Float64Array): Stei
   }
   // symmetric in exact arithmetic when Q is: remove rounding asymmetry
   symmetrizeInPlace(x, n);
-  return { solution: x, relativeResidual: Math.sqrt(res) / (Math.sqrt(xn) || 1), iterations: iterations + 1 };
+  return { solution: x, relativeResidual: Math.sqrt(res) / (Math.sqrt(xn) || 1), iterations: iterations + 1, threads: work.threadsUsed };
 }
 
 /** 𝒜 y = vec(Uᵀ Y V) for y = vec Y, with 𝒜 = Vᵀ ⊗ Uᵀ. */
@@ -119,7 +124,7 @@ class KroneckerWork {
   private readonly ut: Float64Array; // Uᵀ row-major
   private readonly vm: Float64Array; // V row-major
   private readonly tmp: Float64Array; // N×N scratch (column-major Y·V)
-  constructor(private readonly N: number) {
+  constructor(private readonly N: number, private readonly threadsWanted?: number) {
     this.n = N * N;
     this.ut = new Float64Array(this.n);
     this.vm = new Float64Array(this.n);
@@ -164,36 +169,39 @@ class KroneckerWork {
     }
   }
 
-  private y1: Float64Array | null = null;
-  private y2: Float64Array | null = null;
+  private buffers: SandwichBuffers | null = null;
+  private runner: SandwichRunner | null = null;
+
+  /** Threads of the last sandwich. */
+  get threadsUsed(): number {
+    return this.runner?.threads ?? 1;
+  }
 
   /**
    * 𝒜 X 𝒜ᵀ for a row-major n×n X (n = N²), as four mode products of X seen as the 4-tensor
    * X[j, i, l, k] (row (i, j), column (k, l), vec index i + N·j): U acts on i and k, V on j and l
    * ((Uᵀ Y V)[a, b] = Σ U[i, a] Y[i, j] V[j, b]). Each mode product is one matrix product (or N or N²
-   * small ones), N⁵ multiply-adds each. The result lives in this object's scratch until the next call.
+   * small ones), N⁵ multiply-adds each (sandwich-phases.ts); on shared memory a worker thread takes
+   * half of each. The result lives in this object's scratch until the next call.
    */
   sandwich(x: Float64Array, u: Matrix, v: Matrix): Float64Array {
     const N = this.N;
     const n = this.n;
-    const N3 = N * n;
-    const um = Float64Array.from(u.to1DArray());
-    const utm = Float64Array.from(u.transpose().to1DArray());
-    const vtm = Float64Array.from(v.transpose().to1DArray());
-    if (!this.y1) {
-      this.y1 = new Float64Array(n * n);
-      this.y2 = new Float64Array(n * n);
+    const shared = x.buffer instanceof SharedArrayBuffer;
+    if (!this.buffers || this.buffers.x !== x) {
+      const alloc = (len: number) => (shared ? sharedFloat64(len) : new Float64Array(len));
+      this.buffers = { N, x, y1: this.buffers?.y1 ?? alloc(n * n), y2: this.buffers?.y2 ?? alloc(n * n), factors: this.buffers?.factors ?? alloc(3 * n) };
+      this.runner = shared ? new SandwichRunner(this.buffers, this.threadsWanted) : null;
     }
-    const y1 = this.y1;
-    const y2 = this.y2!;
-    // k: Y1[j,i,l,a] = Σ_k X[j,i,l,k] U[k,a]      (N³×N)·(N×N)
-    gemm(x, 0, um, 0, y1, 0, N3, N, N);
-    // l: Y2[j,i,b,a] = Σ_l V[l,b] Y1[j,i,l,a]     N² products Vᵀ·(N×N)
-    for (let blk = 0; blk < n; blk++) gemm(vtm, 0, y1, blk * n, y2, blk * n, N, N, N);
-    // i: Y1[j,c,b,a] = Σ_i U[i,c] Y2[j,i,b,a]     N products Uᵀ·(N×N²)
-    for (let j = 0; j < N; j++) gemm(utm, 0, y2, j * N3, y1, j * N3, N, N, n);
-    // j: Y2[d,c,b,a] = Σ_j V[j,d] Y1[j,c,b,a]     Vᵀ·(N×N³)
-    gemm(vtm, 0, y1, 0, y2, 0, N, N, N3);
-    return y2;
+    const f = this.buffers.factors;
+    f.set(u.to1DArray(), 0);
+    f.set(u.transpose().to1DArray(), n);
+    f.set(v.transpose().to1DArray(), 2 * n);
+    if (this.runner) this.runner.run();
+    else for (let phase = 0; phase < SANDWICH_PHASES; phase++) {
+      sandwichPhase(this.buffers, phase, 0);
+      sandwichPhase(this.buffers, phase, 1);
+    }
+    return this.buffers.y2;
   }
 }
