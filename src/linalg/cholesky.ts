@@ -4,6 +4,8 @@
  * get/set-based decomposition is too slow. Tested against ml-matrix's CholeskyDecomposition.
  */
 
+import { sharedFloat64, TwoThreadRunner, twoThreadsWanted } from './two-threads.ts';
+
 export class NotPositiveDefiniteError extends Error {
   override name = 'NotPositiveDefiniteError';
 }
@@ -17,9 +19,14 @@ const PANEL = 48;
  * the trailing lower triangle is updated, A₂₂ −= L₂₁ L₂₁ᵀ, by a kernel that takes two rows and four
  * panel columns per pass (the n³/6 multiply-adds of the factorization happen there).
  */
-export function choleskyLower(a: Float64Array, n: number): Float64Array {
-  const l = Float64Array.from(a);
-  const panelT = new Float64Array(PANEL * n); // Lᵀ of the panel's rows below it: panelT[t·n + j] = L[j, k0 + t]
+export function choleskyLower(a: Float64Array, n: number, options: { threads?: number; used?: { threads: number } } = {}): Float64Array {
+  // from n = PARALLEL_MIN_ORDER the trailing updates run on two threads over shared memory
+  const parallel = n >= PARALLEL_MIN_ORDER && twoThreadsWanted(options.threads);
+  const l = parallel ? sharedFloat64(n * n) : new Float64Array(n * n);
+  l.set(a);
+  const panelT = parallel ? sharedFloat64(PANEL * n) : new Float64Array(PANEL * n); // Lᵀ of the panel's rows below it: panelT[t·n + j] = L[j, k0 + t]
+  const buffers: CholeskyBuffers = { l, panelT, n };
+  const runner = parallel ? new TwoThreadRunner('cholesky', buffers as unknown as Record<string, unknown>, options.threads) : null;
   for (let k0 = 0; k0 < n; k0 += PANEL) {
     const k1 = Math.min(k0 + PANEL, n);
     // diagonal block, unblocked (its columns before k0 are already subtracted)
@@ -53,18 +60,46 @@ export function choleskyLower(a: Float64Array, n: number): Float64Array {
       const pt = t * n;
       for (let j = k1; j < n; j++) panelT[pt + j] = l[j * n + k0 + t];
     }
-    trailingUpdate(l, n, panelT, k0, k1);
+    if (runner) runner.run(k0, () => choleskyTrailingHalf(buffers, k0, 0), () => choleskyTrailingHalf(buffers, k0, 1));
+    else trailingUpdate(l, n, panelT, k0, k1, k1, n);
   }
   for (let i = 0; i < n; i++) l.fill(0, i * n + i + 1, (i + 1) * n);
+  if (options.used) options.used.threads = runner?.threads ?? 1;
   return l;
 }
 
-/** A[i, j] −= Σ_t L[i, k0 + t]·L[j, k0 + t] for k1 ≤ j ≤ i < n (the lower triangle of the trailing block). */
-function trailingUpdate(l: Float64Array, n: number, panelT: Float64Array, k0: number, k1: number): void {
+/** Below this order the factorization takes milliseconds and a thread hand-off costs more than it saves. */
+export const PARALLEL_MIN_ORDER = 256;
+
+export interface CholeskyBuffers {
+  l: Float64Array;
+  panelT: Float64Array;
+  n: number;
+}
+
+/**
+ * Half h of the trailing update after the panel starting at column k0: rows [k1, cut) and [cut, n),
+ * cut an even number of rows after k1 (rows go in pairs from k1, so the pairs are those of one
+ * thread) where the two triangles' work is equal, cut² − k1² ≈ n² − cut².
+ */
+export function choleskyTrailingHalf(b: CholeskyBuffers, k0: number, h: 0 | 1): void {
+  const { l, panelT, n } = b;
+  const k1 = Math.min(k0 + PANEL, n);
+  const even = Math.sqrt((n * n + k1 * k1) / 2);
+  const cut = Math.min(n, k1 + 2 * Math.floor((even - k1) / 2));
+  if (h === 0) trailingUpdate(l, n, panelT, k0, k1, k1, cut);
+  else trailingUpdate(l, n, panelT, k0, k1, cut, n);
+}
+
+/**
+ * A[i, j] −= Σ_t L[i, k0 + t]·L[j, k0 + t] for k1 ≤ j ≤ i, rows rowStart ≤ i < rowEnd (the lower
+ * triangle of the trailing block when rowStart = k1, rowEnd = n). Rows go in pairs from rowStart.
+ */
+function trailingUpdate(l: Float64Array, n: number, panelT: Float64Array, k0: number, k1: number, rowStart: number, rowEnd: number): void {
   const w = k1 - k0;
   const w4 = w - (w & 3);
-  let i = k1;
-  for (; i + 1 < n; i += 2) {
+  let i = rowStart;
+  for (; i + 1 < rowEnd; i += 2) {
     const r0 = i * n;
     const r1 = r0 + n;
     const jEnd = i + 1; // row i needs j ≤ i, row i + 1 needs j ≤ i + 1 (its diagonal is done below)
@@ -95,7 +130,7 @@ function trailingUpdate(l: Float64Array, n: number, panelT: Float64Array, k0: nu
       l[r1 + i + 1] -= y * panelT[p + i + 1];
     }
   }
-  if (i < n) {
+  if (i < rowEnd) {
     const r0 = i * n;
     for (let t = 0; t < w; t++) {
       const x = l[r0 + k0 + t];

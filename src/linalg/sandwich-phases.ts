@@ -1,7 +1,7 @@
 /**
  * The four mode products of the Kronecker sandwich 𝒜X𝒜ᵀ (𝒜 = Vᵀ ⊗ Uᵀ, X n×n row-major, n = N²),
  * each cut into two halves that the calling thread and a worker thread compute side by side
- * (sandwich-pool.ts). A half is a range of whole GEMM calls, or of row pairs of one GEMM, so every
+ * (two-threads.ts). A half is a range of whole GEMM calls, or of row pairs of one GEMM, so every
  * entry is computed by the same instructions whichever thread takes it: the results are
  * bit-identical to the single-thread product.
  */
@@ -66,3 +66,6 @@ export function sandwichPhase(b: SandwichBuffers, phase: number, h: 0 | 1): void
 }
 
 export const SANDWICH_PHASES = 4;
+
+/** Below this N the sandwich takes milliseconds and a thread hand-off costs more than it saves. */
+export const PARALLEL_MIN_N = 16;

@@ -6,8 +6,8 @@
  * Every solver returns the relative residual ‖X − A X Aᵀ − Q‖_F / ‖X‖_F with the solution.
  */
 import { Matrix } from 'ml-matrix';
-import { SandwichRunner, sharedFloat64, PARALLEL_MIN_N } from './sandwich-pool.ts';
-import { sandwichPhase, SANDWICH_PHASES, type SandwichBuffers } from './sandwich-phases.ts';
+import { sharedFloat64, TwoThreadRunner, twoThreadsWanted } from './two-threads.ts';
+import { PARALLEL_MIN_N, sandwichPhase, SANDWICH_PHASES, type SandwichBuffers } from './sandwich-phases.ts';
 
 export class SteinNotConvergentError extends Error {
   override name = 'SteinNotConvergentError';
@@ -58,7 +58,7 @@ export function solveKroneckerStein(u: Matrix, v: Matrix, q: Float64Array, optio
   const n = N * N;
   if (q.length !== n * n) throw new RangeError(`Q must be ${n}×${n}`);
   // from N = PARALLEL_MIN_N the sandwich runs on two threads over shared memory (bit-identical results)
-  const x = N >= PARALLEL_MIN_N ? sharedFloat64(n * n) : new Float64Array(n * n);
+  const x = N >= PARALLEL_MIN_N && twoThreadsWanted(options.threads) ? sharedFloat64(n * n) : new Float64Array(n * n);
   x.set(q);
   let uj = u.clone();
   let vj = v.clone();
@@ -170,7 +170,7 @@ class KroneckerWork {
   }
 
   private buffers: SandwichBuffers | null = null;
-  private runner: SandwichRunner | null = null;
+  private runner: TwoThreadRunner | null = null;
 
   /** Threads of the last sandwich. */
   get threadsUsed(): number {
@@ -191,16 +191,20 @@ class KroneckerWork {
     if (!this.buffers || this.buffers.x !== x) {
       const alloc = (len: number) => (shared ? sharedFloat64(len) : new Float64Array(len));
       this.buffers = { N, x, y1: this.buffers?.y1 ?? alloc(n * n), y2: this.buffers?.y2 ?? alloc(n * n), factors: this.buffers?.factors ?? alloc(3 * n) };
-      this.runner = shared ? new SandwichRunner(this.buffers, this.threadsWanted) : null;
+      this.runner = shared ? new TwoThreadRunner('sandwich', this.buffers as unknown as Record<string, unknown>, this.threadsWanted) : null;
     }
     const f = this.buffers.factors;
     f.set(u.to1DArray(), 0);
     f.set(u.transpose().to1DArray(), n);
     f.set(v.transpose().to1DArray(), 2 * n);
-    if (this.runner) this.runner.run();
-    else for (let phase = 0; phase < SANDWICH_PHASES; phase++) {
-      sandwichPhase(this.buffers, phase, 0);
-      sandwichPhase(this.buffers, phase, 1);
+    const b = this.buffers;
+    for (let phase = 0; phase < SANDWICH_PHASES; phase++) {
+      if (this.runner) {
+        this.runner.run(phase, () => sandwichPhase(b, phase, 0), () => sandwichPhase(b, phase, 1));
+      } else {
+        sandwichPhase(b, phase, 0);
+        sandwichPhase(b, phase, 1);
+      }
     }
     return this.buffers.y2;
   }

@@ -1,6 +1,6 @@
-// Entry of the sandwich worker thread when running from the sources: a worker does not inherit its
+// Entry of the two-threads worker when running from the sources: a worker does not inherit its
 // parent's module loader, so it registers tsx itself before loading the TypeScript worker.
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./sandwich-worker-main.ts');
+await import('./two-threads-worker-main.ts');

@@ -1,9 +1,14 @@
-/** The worker thread of sandwich-pool.ts: waits for a phase, computes its second half, signals. */
+/** The worker thread of two-threads.ts: waits for a phase, computes the kernel's second half, signals. */
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import { sandwichPhase, type SandwichBuffers } from './sandwich-phases.ts';
+import { runSecondHalf } from './two-thread-kernels.ts';
+import type { KernelKind } from './two-threads.ts';
 
 const { control, port } = workerData as { control: Int32Array; port: MessagePort };
-let buffers: SandwichBuffers | null = null;
+interface Job {
+  kind: KernelKind;
+  buffers: Record<string, unknown>;
+}
+let job: Job | null = null;
 let seen = 0;
 for (;;) {
   Atomics.wait(control, 0, seen);
@@ -14,11 +19,12 @@ for (;;) {
   try {
     if (phase === -1) {
       const m = receiveMessageOnPort(port);
-      if (!m) throw new Error('no buffers on the port');
-      buffers = m.message as SandwichBuffers;
+      if (!m) throw new Error('no job on the port');
+      job = m.message as Job;
     } else {
-      if (!buffers) throw new Error('no buffers loaded');
-      sandwichPhase(buffers, phase, 1);
+      const current = job as Job | null;
+      if (!current) throw new Error('no job loaded');
+      runSecondHalf(current.kind, current.buffers, phase);
     }
   } catch {
     Atomics.store(control, 3, 1);
