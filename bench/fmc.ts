@@ -5,6 +5,8 @@
  *
  *   npx tsx bench/fmc.ts [--rounds R] [N ...]     default N = 8 16 24 32, R = 3
  *   npx tsx bench/fmc.ts --only-ours 64           time matmem alone (the peer takes minutes at N = 64)
+ *   npx tsx bench/fmc.ts --profile 32 64          where the exact model's time goes: the Stein
+ *                                                 doubling, the Cholesky factor, the FMC solves, J_tot
  *
  * Rounds are interleaved (each round times every N on both sides); the table gives medians with the
  * min–max over rounds, the peer/matmem ratio of medians, the load before the rounds, and matmem's
@@ -15,10 +17,14 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { makeCase } from '../src/models/case.ts';
 import { fisherMemorySummary, type FmcModel } from '../src/models/summary.ts';
+import { exactCovariance, exactFisherMemoryCurve, exactTotalCapacity } from '../src/models/exact.ts';
+import { solveKroneckerStein } from '../src/linalg/stein.ts';
+import { choleskyLower } from '../src/linalg/cholesky.ts';
 import { blasConfig, machineLoad, median, medianRange, peerEnv } from './peer.ts';
 
 const args = process.argv.slice(2);
 const onlyOurs = args.includes('--only-ours');
+const profile = args.includes('--profile');
 const ri = args.indexOf('--rounds');
 const rounds = ri >= 0 ? Number(args[ri + 1]) : 3;
 const sizes = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--rounds').map(Number);
@@ -33,6 +39,37 @@ function peerCase(N: number): { U: number[][]; V: number[][]; W: number[][] } {
 }
 
 const cases = new Map(Ns.map((N) => [N, peerCase(N)]));
+
+if (profile) {
+  // the parts of fisherMemorySummary(c, 'exact', 200), timed one by one on the same case
+  const rows = ['| N | Stein doubling (s) | Cholesky (s) | FMC solves, K = 200 (s) | J_tot (s) | total (s) | peak RSS (MiB) |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  for (const N of Ns) {
+    const m = cases.get(N)!;
+    const c = makeCase(m.U, m.V, m.W, 1, 1);
+    const n = N * N;
+    const q = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) q[i * n + i] = 1;
+    let t = performance.now();
+    const stein = solveKroneckerStein(c.U, c.V, q);
+    const steinS = (performance.now() - t) / 1000;
+    t = performance.now();
+    choleskyLower(stein.solution, n);
+    const cholS = (performance.now() - t) / 1000;
+    const cov = exactCovariance(c);
+    t = performance.now();
+    const fmc = exactFisherMemoryCurve(c, cov, 200);
+    const fmcS = (performance.now() - t) / 1000;
+    t = performance.now();
+    exactTotalCapacity(c, cov, fmc);
+    const jtotS = (performance.now() - t) / 1000;
+    const rss = process.memoryUsage().rss / 2 ** 20;
+    rows.push(`| ${N} | ${steinS.toFixed(2)} | ${cholS.toFixed(2)} | ${fmcS.toFixed(2)} | ${jtotS.toFixed(2)} | ${(steinS + cholS + fmcS + jtotS).toFixed(2)} | ${rss.toFixed(0)} |`);
+    process.stderr.write(`profiled N = ${N} (${stein.threads ?? 1} thread(s) in the Stein doubling)\n`);
+  }
+  rows.push('', `${machineLoad().text}`);
+  process.stdout.write(`${rows.join('\n')}\n`);
+  process.exit(0);
+}
 function timeOurs(N: number, model: FmcModel): { seconds: number; jtot: number } {
   const m = cases.get(N)!;
   const c = makeCase(m.U, m.V, m.W, 1, 1);
