@@ -94,40 +94,12 @@ export function stepFingerprint(s: DerivationStepReport): Fingerprint {
   return out;
 }
 
-/** Entries kept verbatim in a model check's fingerprint; a longer subject (a 64×64 covariance) is digested. */
-const VERBATIM_ENTRIES = 64;
-const DIGEST_BLOCKS = 64;
-
-/**
- * A long array as its first 16 entries plus, for each of 64 contiguous blocks, Σx² and Σ(1 + j)|x|
- * (j the index within the block). A change of relative size δ in one entry moves its block's
- * moments by about δ/(block length); with 4096 entries (blocks of 64) δ = 1e-6 is still ten times the
- * fingerprint tolerance, and two swapped entries move the weighted moment. The baseline stays small.
- */
-export function digestLong(xs: number[]): number[] | Record<string, number | number[]> {
-  if (xs.length <= VERBATIM_ENTRIES) return xs;
-  const size = Math.ceil(xs.length / DIGEST_BLOCKS);
-  const squares: number[] = [];
-  const weighted: number[] = [];
-  for (let b = 0; b * size < xs.length; b++) {
-    let sq = 0, w = 0;
-    for (let j = 0; j < size && b * size + j < xs.length; j++) {
-      const x = xs[b * size + j];
-      sq += x * x;
-      w += (1 + j) * Math.abs(x);
-    }
-    squares.push(sq);
-    weighted.push(w);
-  }
-  return { first: xs.slice(0, 16), length: xs.length, blockSumOfSquares: squares, blockWeightedMagnitude: weighted };
-}
-
 /** claim/model, derivation#step and check/id → fingerprint: what the baseline guards beside the verdicts. */
 export function reportFingerprints(report: Report): Record<string, Fingerprint> {
   const out: Record<string, Fingerprint> = {};
   for (const c of report.claims) for (const r of c.results) out[`${c.id}/${r.model}`] = claimFingerprint(r);
   for (const d of report.derivations) for (const s of d.steps) out[`${d.id}#${s.index}`] = stepFingerprint(s);
-  for (const m of report.modelChecks ?? []) out[`check/${m.id}`] = flattenNumbers(Object.fromEntries(m.cases.map((c) => [c.case, digestLong(c.subject)])), 'subject');
+  for (const m of report.modelChecks ?? []) out[`check/${m.id}`] = flattenNumbers(Object.fromEntries(m.cases.map((c) => [c.case, c.subject])), 'subject');
   return out;
 }
 

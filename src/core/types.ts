@@ -199,7 +199,11 @@ export interface ModelCheckReport {
   toleranceReason: string;
   verdict: Verdict;
   detail: string;
-  cases: { case: string; subject: number[]; reference: number[]; gap: number }[];
+  /**
+   * Per pinned case: both routes' numbers and their gap. With `entries` (more than 64 numbers) subject
+   * and reference hold their digest (core/digest.ts), the gap is over every entry.
+   */
+  cases: { case: string; subject: number[]; reference: number[]; gap: number; entries?: number }[];
 }
 
 /** The report.json format (schemas/report.schema.json); a new major number means a field was renamed or removed. */

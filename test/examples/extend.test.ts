@@ -20,8 +20,8 @@ const project = join(work, 'extend');
 let tarball = '';
 
 function sh(cmd: string, args: string[], cwd: string, opts: SpawnSyncOptions = {}) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 600_000, env: { ...process.env, FORCE_COLOR: '0', MATMEM_FROM_SOURCE: '' }, ...opts });
-  return { code: r.status ?? -1, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 28, env: { ...process.env, FORCE_COLOR: '0', MATMEM_FROM_SOURCE: '' }, ...opts });
+  return { code: r.status ?? -1, stdout: String(r.stdout ?? ''), stderr: `${String(r.stderr ?? '')}${r.signal ? ` (killed by ${r.signal})` : ''}${r.error ? ` (${r.error.message})` : ''}` };
 }
 const npm = (args: string[], cwd: string) => sh('npm', ['--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...args], cwd);
 

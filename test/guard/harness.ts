@@ -58,6 +58,12 @@ export function guardArgs(runs: number, seed: number, baseline: string): string[
 
 export async function runTypos(typos: Typo[], opts: { runs: number; seed: number; parallel?: number; onOutcome?: (o: TypoOutcome) => void }): Promise<{ outcomes: TypoOutcome[]; baselineSeconds: number }> {
   const parallel = opts.parallel ?? 2;
+  // every typo must apply (its text once in its file) before minutes go into the runs
+  const stale = typos
+    .map((t) => ({ t, count: readFileSync(join(root, t.file), 'utf8').split(t.find).length - 1 }))
+    .filter(({ count }) => count !== 1)
+    .map(({ t, count }) => `${t.id} (${count} times in ${t.file})`);
+  if (stale.length > 0) throw new Error(`typos whose text to replace does not occur exactly once: ${stale.join(', ')}`);
   const boxes = Array.from({ length: Math.min(parallel, typos.length) }, () => makeSandbox());
   try {
     const baseline = join(boxes[0], 'baseline.json');

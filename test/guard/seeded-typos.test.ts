@@ -1,5 +1,5 @@
 /**
- * The regression guard against seeded typos (test/guard/typos.json): 55 one-place slips — a
+ * The regression guard against seeded typos (test/guard/typos.json): 59 one-place slips — a
  * transposed factor, swapped U/V, a wrong exponent, a dropped ε, a flipped index, a missing
  * conjugate, an off-by-one lag, a wrong sign — in proofs/, src/models (paper, exact, memory),
  * src/linalg, the claim files and their checks, a dozen of them in claims and steps that already fail.
@@ -25,6 +25,11 @@ describe('the regression guard catches seeded typos', () => {
     expect(where('claims/') + where('src/claims/checks/')).toBeGreaterThan(0);
     expect(typos.filter((t) => t.inFailingClaimOrStep).length).toBeGreaterThanOrEqual(5);
     expect(new Set(typos.map((t) => t.id)).size).toBe(typos.length);
+  });
+
+  it('every typo applies: its text occurs exactly once in its file (a refactor that moves code must move the typo too)', () => {
+    const stale = typos.filter((t) => readFileSync(join(import.meta.dirname, '..', '..', t.file), 'utf8').split(t.find).length !== 2).map((t) => `${t.id} (${t.file})`);
+    expect(stale).toEqual([]);
   });
 
   it(

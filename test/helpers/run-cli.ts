@@ -15,7 +15,10 @@ export function runCli(args: string[], opts: { cwd?: string; timeoutMs?: number 
     cwd: opts.cwd ?? root,
     encoding: 'utf8',
     timeout: opts.timeoutMs ?? 120_000,
+    // a full report.json on stdout is most of a megabyte (spawnSync's default buffer)
+    maxBuffer: 1 << 28,
     env: { ...process.env, FORCE_COLOR: '0' },
   });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  const died = r.signal ? `\n(the test harness saw matmem killed by ${r.signal}${r.error ? `: ${r.error.message}` : ''})` : '';
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr + died };
 }

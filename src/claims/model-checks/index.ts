@@ -1,5 +1,6 @@
 /** Runs the model checks on the pinned cases and turns each into a verdict with its evidence. */
 import type { ModelCheckReport, Verdict } from '../../core/types.ts';
+import { digestVector, VERBATIM_ENTRIES } from '../../core/digest.ts';
 import { MODEL_CHECKS, type CheckCase, type ModelCheck } from './checks.ts';
 import { PINNED_CASES, PINNED_MEMORY_CASES } from './pinned-cases.ts';
 
@@ -39,7 +40,8 @@ function runCheck(check: ModelCheck): ModelCheckReport {
     toleranceReason: check.toleranceReason,
     verdict,
     detail: `${rows.length} pinned case(s); largest ${what} ${worst ? worst.gap.toExponential(2) : 'n/a'} (case ${worst?.case}) against the tolerance ${check.tolerance.toExponential(2)}`,
-    cases: rows.map((r) => ({ case: r.case, subject: r.subject, reference: r.reference, gap: r.gap })),
+    // long outputs (a 64×64 covariance) travel as their digest; the gap above is from every entry
+    cases: rows.map((r) => ({ case: r.case, subject: digestVector(r.subject), reference: digestVector(r.reference), gap: r.gap, ...(r.subject.length > VERBATIM_ENTRIES ? { entries: r.subject.length } : {}) })),
   };
 }
 
