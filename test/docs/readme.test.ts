@@ -3,6 +3,7 @@
 // claim is not checked in that model); they must equal the committed baseline's.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.ts';
 
 const readme = readFileSync('README.md', 'utf8');
 const baseline = JSON.parse(readFileSync('verdicts.baseline.json', 'utf8')) as { verdicts: Record<string, string> };
@@ -37,4 +38,19 @@ describe('README verdict table', () => {
     }
     expect(wrong).toEqual([]);
   });
+});
+
+// The Section 6 table's verdicts must be what verify computes from the committed experiment records
+// (docs/experiments/*/experiment.json, the runs the README's tables come from).
+describe('README Section 6 verdicts', () => {
+  it('equal those computed from docs/experiments', () => {
+    const r = runCli(['verify', '--experiment', 'docs/experiments/copy', '--experiment', 'docs/experiments/recall', '--runs', '20', '--no-files', '--json'], { timeoutMs: 300_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { claims: { id: string; results: { model: string; verdict: string }[] }[] };
+    const computed = Object.fromEntries(report.claims.filter((c) => c.id.startsWith('sec6.') || c.id === 'table-1.parameters').map((c) => [c.id, c.results[0].verdict]));
+    const section = readme.split('### The experiments, as run here')[1] ?? '';
+    const written = Object.fromEntries([...section.matchAll(/^\| `([^`]+)`[^|]*\| \*\*(\w+)\*\* \|/gm)].map((m) => [m[1], m[2]]));
+    expect(Object.keys(written).sort()).toEqual(Object.keys(computed).sort());
+    expect(written).toEqual(computed);
+  }, 300_000);
 });
