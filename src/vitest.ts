@@ -66,7 +66,8 @@ function judgeClaim(claim: ClaimDefinition, o: { seed: number; runs: number }, m
   const report = runClaim(claim, { ...o, experiments: [] });
   const results = model === undefined ? report.results : report.results.filter((r) => r.model === model);
   if (results.length === 0) {
-    return { verdict: 'inconclusive', detail: `claim ${claim.id} has no result in ${model ? `the ${model} model` : 'any model'} (its checks cover: ${report.results.map((r) => r.model).join(', ') || 'none'})` };
+    // no result in that model: no evidence, which the one rule makes inconclusive
+    return { verdict: combineVerdicts([]), detail: `claim ${claim.id} has no result in ${model ? `the ${model} model` : 'any model'} (its checks cover: ${report.results.map((r) => r.model).join(', ') || 'none'})` };
   }
   const verdict = combineVerdicts(results.map((r) => r.verdict));
   const deciding = results.find((r) => r.verdict === verdict) ?? results[0];

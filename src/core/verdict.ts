@@ -29,6 +29,14 @@ export function verdictOfCases(classes: CaseClass[]): Verdict {
   return combineVerdicts(defined.map((c) => (c === 'undecided' ? 'inconclusive' : c)));
 }
 
+/**
+ * Independent witnesses of one result (a numeric comparison and a simulation): their common verdict
+ * when they all agree; when they disagree, or there are none, inconclusive (reported, not resolved).
+ */
+export function agreedVerdict(verdicts: Verdict[]): Verdict {
+  return verdicts.length > 0 && verdicts.every((v) => v === verdicts[0]) ? verdicts[0] : combineVerdicts([]);
+}
+
 export function combineVerdicts(verdicts: Verdict[]): Verdict {
   if (verdicts.includes('fails')) return 'fails';
   if (verdicts.length === 0 || verdicts.includes('inconclusive')) return 'inconclusive';

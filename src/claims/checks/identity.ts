@@ -5,6 +5,7 @@
  * of X(n) itself, Monte Carlo is a third witness that decides between the models.
  */
 import { ModelUndefinedError } from '../../errors.ts';
+import { agreedVerdict } from '../../core/verdict.ts';
 import { caseSize, type MatrixCase } from '../../models/case.ts';
 import type { AnalyticModel, ClaimResult } from '../../core/types.ts';
 import { caseFamily, caseToJson, type CaseFamily, type NamedCase } from '../../cases/families.ts';
@@ -100,8 +101,9 @@ export function identityCheck(spec: IdentitySpec): ClaimCheck {
         }
         const w = simulationWitness(evidence(), 'paper', true);
         res.witnesses = [numeric, w];
-        if (res.model === 'exact' && w.verdict !== res.verdict) {
-          res.verdict = 'inconclusive';
+        const agreed = agreedVerdict([res.verdict, w.verdict]);
+        if (agreed !== res.verdict) {
+          res.verdict = agreed;
           res.detail += ' The simulation disagrees with the numeric comparison: see the witnesses.';
         }
       }
