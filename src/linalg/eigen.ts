@@ -2,6 +2,19 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { ComplexMatrix } from './complex.ts';
 import { complexMul, conjugateTranspose } from './complex.ts';
+import { nonsymmetricEigen, type RealEigendecomposition } from './nonsymmetric-eigen.ts';
+
+/**
+ * Eigenvalues and real eigenvector columns: ml-matrix's symmetric solver for symmetric A, the
+ * capped copy of its nonsymmetric one otherwise (nonsymmetric-eigen.ts says why).
+ */
+export function realEigendecomposition(a: Matrix): RealEigendecomposition {
+  if (a.isSymmetric()) {
+    const e = new EigenvalueDecomposition(a, { assumeSymmetric: true });
+    return { realEigenvalues: e.realEigenvalues, imaginaryEigenvalues: e.imaginaryEigenvalues, eigenvectorMatrix: e.eigenvectorMatrix };
+  }
+  return nonsymmetricEigen(a);
+}
 
 export interface Eigenvalues {
   re: number[];
@@ -9,8 +22,8 @@ export interface Eigenvalues {
 }
 
 export function eigenvalues(a: Matrix): Eigenvalues {
-  const e = new EigenvalueDecomposition(a);
-  return { re: [...e.realEigenvalues], im: [...e.imaginaryEigenvalues] };
+  const e = realEigendecomposition(a);
+  return { re: e.realEigenvalues, im: e.imaginaryEigenvalues };
 }
 
 /** ρ(A) = max |λ|. */
@@ -46,7 +59,7 @@ export interface UnitaryEigendecomposition {
  */
 export function unitaryEigendecomposition(a: Matrix, groupTolerance = 1e-9): UnitaryEigendecomposition {
   const n = a.rows;
-  const e = new EigenvalueDecomposition(a);
+  const e = realEigendecomposition(a);
   const re = [...e.realEigenvalues];
   const im = [...e.imaginaryEigenvalues];
   const v = e.eigenvectorMatrix;

@@ -21,6 +21,7 @@
 import { Matrix } from 'ml-matrix';
 import { ModelUndefinedError } from '../../errors.ts';
 import { NotPositiveDefiniteError } from '../../linalg/cholesky.ts';
+import { NonConvergenceError } from '../../linalg/nonsymmetric-eigen.ts';
 import { solveKroneckerStein, SteinNotConvergentError } from '../../linalg/stein.ts';
 import { spdConditionNumber, symmetricEigenvalues, vec } from '../../linalg/dense.ts';
 import { exactCovariance, exactCovarianceMatrix, exactTotalCapacity, exactTotalCapacityByGram, type ExactCovariance } from '../../models/exact.ts';
@@ -74,6 +75,7 @@ export function guarded(fn: () => CaseEvaluation): CaseEvaluation {
   } catch (err) {
     if (err instanceof ModelUndefinedError) return undefinedEvaluation(`${err.reason}: ${err.message}`, { ...err.details });
     if (err instanceof SteinNotConvergentError) return undefinedEvaluation(`divergent: ${err.message}`);
+    if (err instanceof NonConvergenceError) return undefinedEvaluation(`eigen-no-convergence: ${err.message}`);
     if (err instanceof NotPositiveDefiniteError || (err instanceof RangeError && /positive definite/.test(err.message))) {
       return undefinedEvaluation(`ill-conditioned: a covariance is not numerically positive definite (${err.message})`);
     }

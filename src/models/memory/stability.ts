@@ -15,9 +15,9 @@
  * For p = 1, α₁ = 1 (the case of Theorem 4), (*) is μ² − λμ − 1 = 0, whose roots multiply to −1,
  * so ρ(F) ≥ 1 for every U, V: the system the paper analyses has no stationary law.
  */
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { Matrix } from 'ml-matrix';
 import { InputError, ModelUndefinedError } from '../../errors.ts';
-import { eigenvalues } from '../../linalg/eigen.ts';
+import { eigenvalues, realEigendecomposition } from '../../linalg/eigen.ts';
 import type { MatrixCase } from '../case.ts';
 
 /** ρ(F) below 1 − this counts as stable; a root numerically on the unit circle counts as unstable. */
@@ -83,11 +83,11 @@ export function modeRoots(lambda: Complex, alpha: number[]): Complex[] {
     m.set(0, 0, lambda.re);
     for (let t = 1; t <= p; t++) m.set(0, t, alpha[t - 1]);
     for (let i = 1; i < d; i++) m.set(i, i - 1, 1);
-    const e = new EigenvalueDecomposition(m);
+    const e = realEigendecomposition(m);
     return e.realEigenvalues.map((re, k) => ({ re, im: e.imaginaryEigenvalues[k] }));
   }
   const r = modeCompanionRealForm(lambda, alpha);
-  const e = new EigenvalueDecomposition(r);
+  const e = realEigendecomposition(r);
   // spec(real rep) = spec(M) ∪ conj(spec(M)): of each μ and its conjugate keep the one that solves (*)
   const res = (mu: Complex) => {
     const v = charPoly(mu, lambda, alpha);
