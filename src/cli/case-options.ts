@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { InputError } from '../errors.ts';
 import { loadCase } from '../io/case-file.ts';
 import type { MatrixCase } from '../models/case.ts';
-import { formatBytes, formatDuration, largestModelN, memoryLimitBytes, modelCost, TIME_LIMIT_SECONDS, WARN_SECONDS } from '../models/cost.ts';
+import { formatBytes, formatDuration, largestModelN, memoryLimitBytes, MODEL_ARRAYS, modelCost, TIME_LIMIT_SECONDS, WARN_SECONDS } from '../models/cost.ts';
 import { note, parseNumberOption } from './common.ts';
 
 export function addCaseOptions(cmd: Command): Command {
@@ -39,7 +39,7 @@ export function checkModelBudget(N: number, what: string): void {
   const cost = modelCost(N);
   const limit = memoryLimitBytes();
   if (cost.bytes > limit) {
-    throw new InputError(`${what} at N = ${N} needs about ${formatBytes(cost.bytes)} (three N²×N² float64 matrices), above the limit of ${formatBytes(limit)} (MATMEM_MAX_MEMORY_MB, default ¾ of this machine's memory); the largest N that fits is ${largestModelN(limit)}`);
+    throw new InputError(`${what} at N = ${N} needs about ${formatBytes(cost.bytes)} (${MODEL_ARRAYS} N²×N² float64 arrays at the peak), above the limit of ${formatBytes(limit)} (MATMEM_MAX_MEMORY_MB, default ¾ of this machine's memory); the largest N that fits is ${largestModelN(limit)}`);
   }
   if (cost.seconds > TIME_LIMIT_SECONDS) throw new InputError(`${what} at N = ${N} would take about ${formatDuration(cost.seconds)}, above the limit of ${formatDuration(TIME_LIMIT_SECONDS)}`);
   if (cost.seconds > WARN_SECONDS) note(`matmem: note: ${what} at N = ${N} takes about ${formatDuration(cost.seconds)} and ${formatBytes(cost.bytes)} on a 2-core machine`);

@@ -1,10 +1,11 @@
 /**
  * What a request will cost before it runs: memory and time of the models and of the simulation, so
  * the CLI can refuse what cannot fit (naming the limit and the largest size that fits) and warn
- * about long runs. The estimates are calibrated on the README's 2-core machine: the exact and
- * paper models hold about three n×n float64 matrices (n = N², the covariance or Gram matrix, its
- * Cholesky factor and a work copy) and take about 3.5e-9·N⁶ s (221 s at N = 64); the simulation
- * costs about 5e-8 s per multiply-add of its inner loops.
+ * about long runs. The estimates are calibrated on the README's 2-core machines: at N = 64 the
+ * exact model peaks at 621–633 MiB of RSS, about five n×n float64 arrays (n = N²: the Stein
+ * doubling's three, the covariance's Cholesky factor, a work copy), and takes 15–35 s, i.e. about
+ * 5e-10·N⁶ s at the slower end (the paper model is faster); the simulation costs about 5e-8 s per
+ * multiply-add of its inner loops.
  */
 import { totalmem } from 'node:os';
 
@@ -23,15 +24,18 @@ export function memoryLimitBytes(): number {
 export const TIME_LIMIT_SECONDS = 24 * 3600;
 export const WARN_SECONDS = 60;
 
+/** N²×N² float64 arrays alive at the peak of the exact or paper model. */
+export const MODEL_ARRAYS = 5;
+
 /** The exact or paper model of an N×N case (both work with N²×N² matrices). */
 export function modelCost(N: number): Cost {
   const n = N * N;
-  return { bytes: 3 * 8 * n * n, seconds: 3.5e-9 * N ** 6 };
+  return { bytes: MODEL_ARRAYS * 8 * n * n, seconds: 5e-10 * N ** 6 };
 }
 
 /** The largest N whose model fits in `bytes`. */
 export function largestModelN(bytes: number): number {
-  return Math.floor((bytes / 24) ** 0.25);
+  return Math.floor((bytes / (8 * MODEL_ARRAYS)) ** 0.25);
 }
 
 /** Monte Carlo with S trajectories of T steps: per trajectory T steps of UᵀXV (2N³) and the accumulators (n², n·T, T²). */
