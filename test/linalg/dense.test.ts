@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from 'ml-matrix';
-import { kron, matrixPower, relativeDifference, spdInverse, unvec, vec } from '../../src/linalg/dense.ts';
+import { frobeniusNorm, identity, kron, matrixPower, relativeDifference, relativeScalarDifference, spdConditionNumber, spdInverse, symmetricEigenvalues, symmetrize, toMatrix, trace, unvec, vec } from '../../src/linalg/dense.ts';
 import { gaussianMatrix } from '../helpers/random-matrices.ts';
 
 describe('vec convention', () => {
@@ -41,5 +41,47 @@ describe('spdInverse', () => {
     // condition number of this A is below 1e3, so the product is I to ~1e-13
     expect(relativeDifference(a.mmul(spdInverse(a)), Matrix.eye(5))).toBeLessThan(1e-12);
     expect(() => spdInverse(new Matrix([[1, 2], [2, 1]]))).toThrow(/positive definite/);
+  });
+});
+
+describe('the small dense helpers', () => {
+  it('trace sums the diagonal (of the leading square of a rectangular matrix); identity is I', () => {
+    expect(trace(new Matrix([[1, 2], [3, 4]]))).toBe(5);
+    expect(trace(new Matrix([[1, 2, 3], [4, 5, 6]]))).toBe(6);
+    expect(identity(3).to2DArray()).toEqual([[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+  });
+
+  it('relativeScalarDifference divides by |b| except at b = 0; relativeDifference likewise for matrices', () => {
+    expect(relativeScalarDifference(3, 2)).toBe(0.5);
+    expect(relativeScalarDifference(1, -2)).toBe(1.5);
+    expect(relativeScalarDifference(0.25, 0)).toBe(0.25);
+    expect(relativeDifference(new Matrix([[3, 4]]), new Matrix([[0, 0]]))).toBe(5);
+    expect(relativeDifference(new Matrix([[3, 4]]), new Matrix([[0, 5]]))).toBeCloseTo(Math.sqrt(10) / 5, 15);
+  });
+
+  it('symmetrize averages A and Aᵀ; symmetricEigenvalues are ascending; spdConditionNumber is λmax/λmin (∞ when singular)', () => {
+    expect(symmetrize(new Matrix([[1, 2], [4, 3]])).to2DArray()).toEqual([[1, 3], [3, 3]]);
+    // [[2, 1], [1, 2]] has eigenvalues 1 and 3
+    const ev = symmetricEigenvalues(new Matrix([[2, 1], [1, 2]]));
+    expect(ev[0]).toBeCloseTo(1, 14);
+    expect(ev[1]).toBeCloseTo(3, 14);
+    expect(spdConditionNumber(new Matrix([[2, 1], [1, 2]]))).toBeCloseTo(3, 13);
+    expect(spdConditionNumber(new Matrix([[1, 0], [0, 0]]))).toBe(Infinity);
+    expect(spdConditionNumber(new Matrix([[1, 0], [0, -1]]))).toBe(Infinity);
+    expect(frobeniusNorm(new Matrix([[3, 4]]))).toBe(5);
+    expect(toMatrix([[1, 2]]).get(0, 1)).toBe(2);
+    const m = new Matrix([[7]]);
+    expect(toMatrix(m)).toBe(m);
+  });
+
+  it('spdInverse inverts an SPD matrix and refuses an indefinite one; matrixPower refuses negative and fractional k', () => {
+    const i = spdInverse(new Matrix([[4, 0], [0, 0.5]])).to2DArray().flat();
+    [0.25, 0, 0, 2].forEach((x, k) => expect(i[k]).toBeCloseTo(x, 14));
+    expect(() => spdInverse(new Matrix([[1, 2], [2, 1]]))).toThrow(/not positive definite/);
+    expect(() => matrixPower(new Matrix([[1]]), -1)).toThrow(/non-negative integer/);
+    expect(() => matrixPower(new Matrix([[1]]), 1.5)).toThrow(/non-negative integer/);
+    expect(matrixPower(new Matrix([[0, 0], [0, 0]]), 0).to2DArray()).toEqual([[1, 0], [0, 1]]);
+    expect(matrixPower(new Matrix([[1, 1], [0, 1]]), 5).to2DArray()).toEqual([[1, 5], [0, 1]]);
+    expect(() => unvec([1, 2, 3], 2, 2)).toThrow(/length 3 is not 2×2/);
   });
 });
