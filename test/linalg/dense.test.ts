@@ -65,7 +65,8 @@ describe('the small dense helpers', () => {
     const ev = symmetricEigenvalues(new Matrix([[2, 1], [1, 2]]));
     expect(ev[0]).toBeCloseTo(1, 14);
     expect(ev[1]).toBeCloseTo(3, 14);
-    expect(spdConditionNumber(new Matrix([[2, 1], [1, 2]]))).toBeCloseTo(3, 13);
+    // [[5, 3], [3, 5]]: eigenvalues 2 and 8, condition 4 (not 16 = their product)
+    expect(spdConditionNumber(new Matrix([[5, 3], [3, 5]]))).toBeCloseTo(4, 13);
     expect(spdConditionNumber(new Matrix([[1, 0], [0, 0]]))).toBe(Infinity);
     expect(spdConditionNumber(new Matrix([[1, 0], [0, -1]]))).toBe(Infinity);
     expect(frobeniusNorm(new Matrix([[3, 4]]))).toBe(5);
