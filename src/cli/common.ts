@@ -5,6 +5,7 @@
  * error (a bug in matmem: never a verdict).
  */
 import { InputError, ModelUndefinedError } from '../errors.ts';
+import { NonConvergenceError } from '../linalg/nonsymmetric-eigen.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
@@ -33,6 +34,12 @@ export function reportFailure(err: unknown): number {
   if (err instanceof ExitRequest) return err.code;
   if (err instanceof InputError || err instanceof ModelUndefinedError) {
     note(`matmem: ${err.message}`);
+    if (process.env.MATMEM_DEBUG) note(String(err.stack ?? ''));
+    return EXIT_BAD_INPUT;
+  }
+  if (err instanceof NonConvergenceError) {
+    // a property of the input matrix (eigenvalues the QR iteration cannot separate), not a bug
+    note(`matmem: ${err.message}; the model is undefined for this case (perturb U or V slightly to compute it)`);
     if (process.env.MATMEM_DEBUG) note(String(err.stack ?? ''));
     return EXIT_BAD_INPUT;
   }

@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, reportFailure } from '../../src/cli/common.ts';
 import { InputError } from '../../src/errors.ts';
+import { NonConvergenceError } from '../../src/linalg/nonsymmetric-eigen.ts';
 
 describe('reportFailure', () => {
   it('an internal error (a bug) exits 3 with one line that says so; bad input exits 2', () => {
@@ -18,6 +19,11 @@ describe('reportFailure', () => {
       lines.length = 0;
       expect(reportFailure(new InputError('--k must be ≥ 1, got 0'))).toBe(EXIT_BAD_INPUT);
       expect(lines.join('')).toBe('matmem: --k must be ≥ 1, got 0\n');
+      lines.length = 0;
+      // eigenvalues that do not converge are a property of the input case, reported as such (exit 2)
+      expect(reportFailure(new NonConvergenceError(4, 300))).toBe(EXIT_BAD_INPUT);
+      expect(lines.join('')).toMatch(/^matmem: the Hessenberg QR iteration did not converge after 300 iterations .* 4×4 matrix; the model is undefined for this case/);
+      expect(lines.join('').trim().split('\n')).toHaveLength(1);
     } finally {
       spy.mockRestore();
     }
