@@ -32,14 +32,10 @@ export function printJson(value: unknown): void {
 /** Map a thrown value to an exit code and a one-line message on stderr (never a stack trace). */
 export function reportFailure(err: unknown): number {
   if (err instanceof ExitRequest) return err.code;
-  if (err instanceof InputError || err instanceof ModelUndefinedError) {
-    note(`matmem: ${err.message}`);
-    if (process.env.MATMEM_DEBUG) note(String(err.stack ?? ''));
-    return EXIT_BAD_INPUT;
-  }
-  if (err instanceof NonConvergenceError) {
-    // a property of the input matrix (eigenvalues the QR iteration cannot separate), not a bug
-    note(`matmem: ${err.message}; the model is undefined for this case (perturb U or V slightly to compute it)`);
+  if (err instanceof InputError || err instanceof ModelUndefinedError || err instanceof NonConvergenceError) {
+    // non-convergence is a property of the input matrix (eigenvalues the QR iteration cannot separate), not a bug
+    const hint = err instanceof NonConvergenceError ? '; the model is undefined for this case (perturb U or V slightly to compute it)' : '';
+    note(`matmem: ${err.message}${hint}`);
     if (process.env.MATMEM_DEBUG) note(String(err.stack ?? ''));
     return EXIT_BAD_INPUT;
   }

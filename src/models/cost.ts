@@ -2,8 +2,8 @@
  * What a request will cost before it runs: memory and time of the models and of the simulation, so
  * the CLI can refuse what cannot fit (naming the limit and the largest size that fits) and warn
  * about long runs. The estimates are calibrated on the README's 2-core machines: at N = 64 the
- * exact model peaks at 621–633 MiB of RSS, about five n×n float64 arrays (n = N²: the Stein
- * doubling's three, the covariance's Cholesky factor, a work copy), and takes 15–35 s, i.e. about
+ * exact model peaks at 621–633 MiB of RSS, the size of about five n×n float64 arrays (n = N²; the
+ * Stein doubling alone holds three), and takes 15–35 s, i.e. about
  * 5e-10·N⁶ s at the slower end (the paper model is faster); the simulation costs about 5e-8 s per
  * multiply-add of its inner loops.
  */
