@@ -7,15 +7,12 @@ const evaluateMemoryClaims = (opts: { seed: number; runs: number }) =>
   CLAIMS.map(([id, which]) => ({ id, results: memorySystemCheck(which).run({ ...opts, experiments: [] }, meta) }));
 
 describe('memory claims: computed verdicts', () => {
-  const t0 = Date.now();
   const reports = evaluateMemoryClaims({ seed: 1, runs: 24 });
-  const seconds = (Date.now() - t0) / 1000;
   const verdict = (id: string, model: string) => reports.find((r) => r.id === id)?.results.find((x) => x.model === model)?.verdict;
 
-  it('has the three claims with both models, in budget', () => {
+  it('has the three claims with both models', () => {
     expect(reports.map((r) => r.id)).toEqual(['theorem-4.memory-fmc', 'memory.stability', 'memory.capacity-increase']);
     for (const r of reports) expect(r.results.map((x) => x.model).sort()).toEqual(['exact', 'paper']);
-    expect(seconds).toBeLessThan(20);
   });
 
   it('verdicts', () => {

@@ -4,6 +4,7 @@ import { makeCase } from '../../../src/models/case.ts';
 import { simulateFisherMemory } from '../../../src/models/simulate.ts';
 import { memoryExactFisherMemory } from '../../../src/models/memory/exact.ts';
 import { gaussianMatrix, matrixWithSpectralRadius } from '../../helpers/random-matrices.ts';
+import { monteCarloSamples } from '../../helpers/monte-carlo.ts';
 
 const rows = (m: Matrix) => m.to2DArray();
 const c = makeCase(rows(matrixWithSpectralRadius(2, 0.7, 301)), rows(matrixWithSpectralRadius(2, 0.6, 302)), rows(gaussianMatrix(2, 2, 303)), 1, 1);
@@ -20,7 +21,7 @@ const c = makeCase(rows(matrixWithSpectralRadius(2, 0.7, 301)), rows(matrixWithS
 describe('Monte Carlo of Eq. 34 agrees with the exact memory model', () => {
   it('stable (α₁ = 0.3): J(k) and J_tot within 5 standard errors of the exact finite-horizon values', () => {
     const T = 25;
-    const sim = simulateFisherMemory(c, { samples: 60000, steps: T, seed: 11, batches: 20, alpha: [0.3] });
+    const sim = simulateFisherMemory(c, { samples: monteCarloSamples(60000), steps: T, seed: 11, batches: 20, alpha: [0.3] });
     const exact = memoryExactFisherMemory(c, { alpha: [0.3], count: T, horizon: T });
     const stationary = memoryExactFisherMemory(c, { alpha: [0.3], count: 6 });
     for (let k = 0; k < 6; k++) {
@@ -35,7 +36,7 @@ describe('Monte Carlo of Eq. 34 agrees with the exact memory model', () => {
 
   it('unstable (α₁ = 1): the simulation follows the finite-horizon law (T = 12)', () => {
     const T = 12;
-    const sim = simulateFisherMemory(c, { samples: 40000, steps: T, seed: 12, batches: 20, alpha: [1] });
+    const sim = simulateFisherMemory(c, { samples: monteCarloSamples(40000), steps: T, seed: 12, batches: 20, alpha: [1] });
     const exact = memoryExactFisherMemory(c, { alpha: [1], count: T, horizon: T });
     for (let k = 0; k < 4; k++) expect(Math.abs(sim.fmc[k].estimate - exact.fmc[k])).toBeLessThan(5 * sim.fmc[k].stderr);
     expect(Math.abs(sim.jtot.estimate - exact.jtot)).toBeLessThan(5 * sim.jtot.stderr);
