@@ -17,7 +17,7 @@ export default {
   mutate: selected ? selected.mutate : mutationParts.flatMap((p) => p.mutate),
   coverageAnalysis: 'perTest',
   ignoreStatic: true,
-  concurrency: 2,
+  // concurrency: Stryker's default, one test runner per core (cores − 1 above four)
   timeoutFactor: 3,
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: `${stem}.json` },

@@ -1,28 +1,31 @@
 #!/usr/bin/env node
-// npm run mutation [-- PART ...] [-- --fresh]: StrykerJS over the analytic core, one part at a time
-// (scripts/mutation-parts.mjs), then the score per folder. Each part keeps its own report and incremental file
+// npm run mutation [-- PART ...] [-- --fresh | --report]: StrykerJS over the analytic core, one part at a time
+// (scripts/mutation-parts.mjs), then the score per folder (--report: only the score, from the saved reports). Each part keeps its own report and incremental file
 // under reports/mutation/, so a stopped run keeps the parts it finished, and a rerun retests only mutants whose
 // code or covering tests changed. --fresh drops the incremental files first. Hours on 2 cores; not part of CI.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { mutationParts } from './mutation-parts.mjs';
 
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
-const unknownFlags = args.filter((a) => a.startsWith('-') && a !== '--fresh');
+const reportOnly = args.includes('--report');
+const unknownFlags = args.filter((a) => a.startsWith('-') && !['--fresh', '--report', '--help', '-h'].includes(a));
 const names = args.filter((a) => !a.startsWith('-'));
 const unknownParts = names.filter((n) => !mutationParts.some((p) => p.name === n));
 if (args.includes('--help') || args.includes('-h')) {
-  console.log(`usage: npm run mutation [-- PART ...] [-- --fresh]\nparts, in run order: ${mutationParts.map((p) => p.name).join(', ')} (default: all)\n` +
+  console.log(`usage: npm run mutation [-- PART ...] [-- --fresh | --report]\nparts, in run order: ${mutationParts.map((p) => p.name).join(', ')} (default: all)\n` +
     'Reports: reports/mutation/<part>.{json,html}; reruns reuse reports/mutation/<part>.incremental.json unless --fresh.\n' +
+    '--report runs nothing and prints the table from the saved reports.\n' +
     'Prints the score per folder: (killed + timed out) / (killed + timed out + survived + no coverage).');
   process.exit(0);
 }
 if (unknownFlags.length > 0 || unknownParts.length > 0) {
-  console.error(`mutation: unknown ${unknownFlags.length > 0 ? `option ${unknownFlags[0]}` : `part "${unknownParts[0]}"`}; parts: ${mutationParts.map((p) => p.name).join(', ')}; option: --fresh`);
+  console.error(`mutation: unknown ${unknownFlags.length > 0 ? `option ${unknownFlags[0]}` : `part "${unknownParts[0]}"`}; parts: ${mutationParts.map((p) => p.name).join(', ')}; options: --fresh, --report`);
   process.exit(2);
 }
-const parts = names.length > 0 ? mutationParts.filter((p) => names.includes(p.name)) : mutationParts;
+const parts = reportOnly ? [] : names.length > 0 ? mutationParts.filter((p) => names.includes(p.name)) : mutationParts;
 
 mkdirSync('reports/mutation', { recursive: true });
 for (const part of parts) {
@@ -43,7 +46,7 @@ for (const part of mutationParts) {
   if (!existsSync(file)) continue;
   const report = JSON.parse(readFileSync(file, 'utf8'));
   for (const [path, result] of Object.entries(report.files)) {
-    const folder = path.startsWith('claims/') ? 'claims' : path.split('/').slice(0, path.startsWith('src/claims/') ? 3 : 2).join('/');
+    const folder = dirname(path);
     const row = folders.get(folder) ?? { folder, part: part.name, killed: 0, timedOut: 0, survived: 0, noCoverage: 0, other: 0 };
     for (const m of result.mutants) {
       const key = COUNTED[m.status];
@@ -53,7 +56,11 @@ for (const part of mutationParts) {
     folders.set(folder, row);
   }
 }
-const rows = [...folders.values()].map((r) => ({ ...r, score: (r.killed + r.timedOut) / (r.killed + r.timedOut + r.survived + r.noCoverage) }));
+if (folders.size === 0) {
+  console.error('mutation: no saved reports under reports/mutation/ yet (npm run mutation writes them)');
+  process.exit(0);
+}
+const rows = [...folders.values()].sort((a, b) => a.folder.localeCompare(b.folder)).map((r) => ({ ...r, score: (r.killed + r.timedOut) / (r.killed + r.timedOut + r.survived + r.noCoverage) }));
 const total = rows.reduce((t, r) => ({ killed: t.killed + r.killed, timedOut: t.timedOut + r.timedOut, survived: t.survived + r.survived, noCoverage: t.noCoverage + r.noCoverage }), { killed: 0, timedOut: 0, survived: 0, noCoverage: 0 });
 const summary = { date: new Date().toISOString(), folders: rows, total: { ...total, score: (total.killed + total.timedOut) / (total.killed + total.timedOut + total.survived + total.noCoverage) } };
 writeFileSync('reports/mutation/summary.json.tmp', `${JSON.stringify(summary, null, 2)}\n`);
