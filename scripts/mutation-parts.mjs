@@ -2,7 +2,8 @@
 // a stopped run loses little: each part's results are saved when it ends. Together they are the analytic core:
 // src/proof, the properties (claims/, src/claims/checks, the case families of src/cases), src/models, src/linalg.
 export const mutationParts = [
-  { name: 'proof', mutate: ['src/proof/**/*.ts'] },
+  { name: 'proof', mutate: ['src/proof/*.ts'] },
+  { name: 'witnesses', mutate: ['src/proof/witnesses/**/*.ts'] },
   { name: 'cases', mutate: ['src/cases/**/*.ts'] },
   { name: 'claims', mutate: ['claims/**/*.ts'] },
   { name: 'checks', mutate: ['src/claims/checks/**/*.ts'] },
