@@ -10,7 +10,7 @@ const narrowed = process.env.MATMEM_MUTATION_TESTS?.split(',').filter(Boolean);
 
 export default defineConfig({
   test: {
-    include: narrowed ?? ['test/linalg/**/*.test.ts', 'test/models/**/*.test.ts', 'test/proof/**/*.test.ts', 'test/properties/**/*.test.ts', 'test/symbolic/**/*.test.ts', 'test/claims/**/*.test.ts', 'test/arbitraries/**/*.test.ts', 'test/claim-units/**/*.test.ts', 'test/core/**/*.test.ts'],
+    include: narrowed ?? ['test/linalg/**/*.test.ts', 'test/models/**/*.test.ts', 'test/proof/**/*.test.ts', 'test/properties/**/*.test.ts', 'test/symbolic/**/*.test.ts', 'test/claims/**/*.test.ts', 'test/arbitraries/**/*.test.ts', 'test/claim-units/**/*.test.ts', 'test/core/**/*.test.ts', 'test/cases/**/*.test.ts'],
     exclude: ['test/claims/verify.test.ts', 'test/claims/checks/property-all.test.ts'],
     testTimeout: 900_000,
     hookTimeout: 900_000,

@@ -75,5 +75,5 @@ export function describeCase(c: MatrixCase): Record<string, unknown> {
   return { U: c.U.to2DArray(), V: c.V.to2DArray(), W: c.W.to2DArray(), e1: c.e1, e2: c.e2 };
 }
 
-/** Unit roundoff of float64. */
+/** Machine epsilon of float64 (2⁻⁵², twice the unit roundoff). */
 export const EPS = 2 ** -52;
