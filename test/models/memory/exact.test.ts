@@ -5,6 +5,9 @@ import { kron } from '../../../src/linalg/dense.ts';
 import { makeCase } from '../../../src/models/case.ts';
 import { fisherMemorySummary } from '../../../src/models/summary.ts';
 import {
+  finiteSteinSum,
+  modeResponseSquares,
+  modeStationarySum,
   memoryCompanionMatrix,
   memoryExactCovarianceDense,
   memoryExactFisherMemory,
@@ -135,5 +138,73 @@ describe('stability eigenvalue facts', () => {
     expect(s.spectralRadius).toBeCloseTo(1, 12);
     expect(s.stable).toBe(false);
     expect(memoryStability(nonNormal, [0.3]).stable).toBe(true);
+  });
+});
+
+describe('building blocks against direct sums', () => {
+  it('finiteSteinSum(F, Q, T) = Σ_{j<T} F^j Q F^{jᵀ}, summed term by term, for T = 0..9', () => {
+    const f = matrixWithSpectralRadius(3, 0.9, 211);
+    const g = gaussianMatrix(3, 3, 212);
+    const q = g.mmul(g.transpose());
+    let direct = Matrix.zeros(3, 3);
+    let power = Matrix.eye(3);
+    for (let T = 0; T <= 9; T++) {
+      const doubled = finiteSteinSum(f, q, T);
+      // binary doubling and the plain loop add the same O(T) products in another order: 1e-13 relative
+      expect(Matrix.sub(doubled, direct).norm('frobenius')).toBeLessThanOrEqual(1e-13 * Math.max(1, direct.norm('frobenius')));
+      direct = Matrix.add(direct, power.mmul(q).mmul(power.transpose()));
+      power = power.mmul(f);
+    }
+  });
+
+  it('the companion matrix: 𝒜 = Vᵀ ⊗ Uᵀ in the top-left block, α_t·I in the top row, identities below the diagonal', () => {
+    const f = memoryCompanionMatrix(nonNormal, [0.3, 0.2]);
+    const n = 4;
+    expect([f.rows, f.columns]).toEqual([12, 12]);
+    const a = kron(nonNormal.V.transpose(), nonNormal.U.transpose());
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        expect(f.get(i, j)).toBe(a.get(i, j));
+        expect(f.get(i, n + j)).toBe(i === j ? 0.3 : 0);
+        expect(f.get(i, 2 * n + j)).toBe(i === j ? 0.2 : 0);
+        expect(f.get(n + i, j)).toBe(i === j ? 1 : 0);
+        expect(f.get(2 * n + i, n + j)).toBe(i === j ? 1 : 0);
+        expect(f.get(n + i, n + j)).toBe(0);
+        expect(f.get(2 * n + i, 2 * n + j)).toBe(0);
+      }
+    }
+  });
+
+  it('modeResponseSquares: |π_k(λ)|² of π_k = λπ_{k−1} + Σ_t α_t π_{k−1−t}, π_0 = 1, in complex arithmetic', () => {
+    const lambda = { re: 0.4, im: -0.7 };
+    const alpha = [0.3, -0.2];
+    const { sq, logScale } = modeResponseSquares(lambda, alpha, 12);
+    const pis: { re: number; im: number }[] = [];
+    for (let k = 0; k < 12; k++) {
+      let z = k === 0 ? { re: 1, im: 0 } : { re: lambda.re * pis[k - 1].re - lambda.im * pis[k - 1].im, im: lambda.re * pis[k - 1].im + lambda.im * pis[k - 1].re };
+      for (let t = 1; t <= 2 && k > 0; t++) if (k - 1 - t >= 0) z = { re: z.re + alpha[t - 1] * pis[k - 1 - t].re, im: z.im + alpha[t - 1] * pis[k - 1 - t].im };
+      pis.push(z);
+      expect(sq[k]).toBeCloseTo(z.re ** 2 + z.im ** 2, 14);
+    }
+    expect(logScale).toBe(0);
+  });
+
+  it('modeResponseSquares rescales huge responses jointly and reports the scale: λ = 1e30 gives (1e30)^{2k}', () => {
+    const { sq, logScale } = modeResponseSquares({ re: 1e30, im: 0 }, [], 9);
+    // |π_k|² = 1e60k; the rescaling keeps the ratios and records ln(1e200) per rescale (the earliest squares
+    // underflow to 0 on the way: negligible against the last ones, which is all J and J_tot use)
+    expect(logScale / (200 * Math.LN10)).toBe(Math.round(logScale / (200 * Math.LN10)));
+    expect(logScale).toBeGreaterThan(0);
+    for (let k = 5; k < 9; k++) expect(Math.log10(sq[k] / sq[k - 1])).toBeCloseTo(60, 9);
+    expect(Math.log10(sq[8]) + logScale / Math.LN10).toBeCloseTo(480, 9);
+  });
+
+  it('modeStationarySum = Σ_j |π_j(λ)|² (the series summed until its terms are negligible)', () => {
+    for (const [lambda, alpha] of [[{ re: 0.5, im: 0.3 }, [0.2]], [{ re: -0.6, im: 0 }, [0.1, 0.15]], [{ re: 0.3, im: -0.4 }, []]] as const) {
+      const { sq } = modeResponseSquares(lambda, [...alpha], 2000);
+      const series = sq.reduce((s, x) => s + x, 0);
+      // the modes have ρ(companion) ≤ 0.8, so 2000 terms leave a tail below 0.8^4000; Stein doubling to ~1e-14
+      expect(modeStationarySum(lambda, [...alpha])).toBeCloseTo(series, 12);
+    }
   });
 });

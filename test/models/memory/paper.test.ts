@@ -13,8 +13,10 @@ import {
   paperMemorySeriesRatios,
   paperMemoryTotalCapacity,
   paperMemoryTruncationStudy,
+  sandwichSeries,
+  validateTruncation,
 } from '../../../src/models/memory/paper.ts';
-import { memoryTotalCapacity } from '../../../src/models/memory/index.ts';
+import { memoryTotalCapacity, resolveAlpha } from '../../../src/models/memory/index.ts';
 import { ModelUndefinedError } from '../../../src/errors.ts';
 import { gaussianMatrix, matrixWithSpectralRadius, normalComplexSpectrum } from '../../helpers/random-matrices.ts';
 
@@ -114,5 +116,45 @@ describe('paper memory model: the sums over m', () => {
     expect(r.jtot).toBeGreaterThan(0);
     expect(r.stable).toBe(false);
     expect(r.spectralRadius).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('paper memory model: building blocks', () => {
+  const a = matrixWithSpectralRadius(2, 0.6, 111);
+  const b = matrixWithSpectralRadius(2, 0.5, 112);
+  const x = gaussianMatrix(2, 2, 113);
+  const direct = (L: number) => {
+    let s = Matrix.zeros(2, 2);
+    for (let r = 0; r <= L; r++) s = Matrix.add(s, matrixPower(a, r).mmul(x).mmul(matrixPower(b, r)));
+    return s;
+  };
+
+  it('sandwichSeries with a finite L is Σ_{r=0}^{L} aʳ X bʳ (L = 0: X itself)', () => {
+    for (const L of [0, 1, 4]) expect(relativeDifference(sandwichSeries(a, x, b, L), direct(L))).toBeLessThan(1e-14);
+  });
+
+  it('sandwichSeries with L = ∞ (doubling) is the limit: the direct sum to L = 200 (tail ≤ 0.3^200)', () => {
+    expect(relativeDifference(sandwichSeries(a, x, b, Infinity), direct(200))).toBeLessThan(1e-13);
+  });
+
+  it('sandwichSeries with L = ∞ refuses a divergent series (ρ(a)ρ(b) ≥ 1)', () => {
+    const big = matrixWithSpectralRadius(2, 1.2, 114);
+    expect(() => sandwichSeries(big, x, big, Infinity)).toThrow(ModelUndefinedError);
+  });
+
+  it('validateTruncation: depth a non-negative integer, inner one too or ∞ (the default)', () => {
+    expect(validateTruncation({ depth: 0 })).toEqual({ depth: 0, inner: Infinity });
+    expect(validateTruncation({ depth: 3, inner: 0 })).toEqual({ depth: 3, inner: 0 });
+    for (const bad of [-1, 1.5, NaN]) expect(() => validateTruncation({ depth: bad })).toThrow(/truncation depth must be a non-negative integer/);
+    for (const bad of [-1, 2.5, NaN]) expect(() => validateTruncation({ depth: 1, inner: bad })).toThrow(/inner truncation must be a non-negative integer or Infinity/);
+  });
+
+  it('resolveAlpha: the default equal weights, or the given ones, one per slot', () => {
+    expect(resolveAlpha(4)).toEqual([0.25, 0.25, 0.25, 0.25]);
+    expect(resolveAlpha(2, [0.3, 0.1])).toEqual([0.3, 0.1]);
+    expect(() => resolveAlpha(0)).toThrow(/memory slots must be a positive integer, got 0/);
+    expect(() => resolveAlpha(1.5)).toThrow(/positive integer/);
+    expect(() => resolveAlpha(2, [0.5])).toThrow('--alpha has 1 weights but --memory-slots is 2; give one weight per slot');
+    expect(() => resolveAlpha(1, [Infinity])).toThrow(/alpha\[1\] must be a finite number/);
   });
 });
