@@ -134,3 +134,42 @@ describe('the step checker (src/proof/check.ts)', () => {
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 });
+
+describe('step reports (checkStep)', () => {
+  const x: VarSpec = { name: 'x', kind: 'scalar' };
+  const twice = (times: number): AlgebraicWitnessSpec => ({ type: 'algebraic', variables: [x], degree: 1, lhs: (F, v) => F.add(v.s('x'), v.s('x')), rhs: (F, v) => F.mul(F.rational(times), v.s('x')) });
+  const counted = (): NumericWitnessSpec<number> => ({ type: 'numeric', inputs: 'k', generate: (_rng, k) => k, evaluate: () => ({ relation: 'eq', lhs: 1, rhs: 1, tolerance: 0, toleranceReason: 'exact' }), describe: (k) => ({ k }) });
+
+  it('carries the step\'s optional fields only when it has them, the agreeing witnesses and the pinned sides', () => {
+    const bare = checkStep(step([twice(2)]), 1, 'd', { seed: 1, runs: 20 });
+    expect(['fromTex', 'toTex', 'supports', 'model'].filter((k) => k in bare)).toEqual([]);
+    expect(bare).toMatchObject({ index: 1, verdict: 'holds', counterexample: null, claims: ['test.claim'], replay: 'matmem verify --step d#1 --seed 1 --runs 20' });
+    expect(bare.agreed).toEqual(['symbolic', 'identity']);
+    expect(bare.pinned).toHaveLength(2);
+    const full = checkStep({ ...step([twice(2)]), fromTex: 'x+x', toTex: '2x', supports: ['c.b'], model: 'exact' }, 2, 'd', { seed: 1, runs: 20 });
+    expect(full).toMatchObject({ fromTex: 'x+x', toTex: '2x', supports: ['c.b'], model: 'exact' });
+    const numeric = checkStep(step([counted()]), 1, 'd', { seed: 1, runs: 20 });
+    expect(numeric.agreed).toEqual(['numeric']);
+  });
+
+  it('a failing step carries its first counterexample', () => {
+    const r = checkStep(step([twice(3)]), 1, 'd', { seed: 1, runs: 20 });
+    expect(r.verdict).toBe('fails');
+    expect(r.counterexample).toMatchObject({ witness: 'identity' });
+  });
+
+  it('numeric cases: --runs clamped to [3, 12]; identity points: ⌈runs/40⌉ clamped to [2, 6]', () => {
+    const cases = (runs: number) => checkStep(step([counted()]), 1, 'd', { seed: 1, runs }).witnesses![0].cases;
+    expect([cases(1), cases(7), cases(50)]).toEqual([3, 7, 12]);
+    const points = (runs: number) => checkStep(step([twice(2)]), 1, 'd', { seed: 1, runs }).witnesses!.find((w) => w.witness === 'identity')!.points;
+    expect([points(20), points(200), points(1000)]).toEqual([2, 5, 6]);
+  });
+
+  it('a failure only the symbolic witness sees, with no counterexample point, is inconclusive, and says why', () => {
+    const r = checkStep(step([{ ...twice(3), identity: { skip: 'not sampled' } }]), 1, 'd', { seed: 1, runs: 20 });
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.detail).toMatch(/^only the symbolic witness found a non-zero difference and no witness produced a counterexample point; /);
+    expect(r.counterexample).toBeNull();
+    expect(r.agreed).toEqual([]);
+  });
+});
