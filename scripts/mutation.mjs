@@ -2,7 +2,9 @@
 // npm run mutation [-- PART ...] [-- --fresh | --report]: StrykerJS over the analytic core, one part at a time
 // (scripts/mutation-parts.mjs), then the score per folder (--report: only the score, from the saved reports). Each part keeps its own report and incremental file
 // under reports/mutation/, so a stopped run keeps the parts it finished, and a rerun retests only mutants whose
-// code or covering tests changed. --fresh drops the incremental files first. Hours on 2 cores; not part of CI.
+// code changed. --fresh drops the incremental files first: do that after adding tests (Stryker 9.4 reused all 770
+// results of the proof part, survivors included, when only new test files had been added). Hours on 2 cores; not
+// part of CI.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -16,7 +18,8 @@ const names = args.filter((a) => !a.startsWith('-'));
 const unknownParts = names.filter((n) => !mutationParts.some((p) => p.name === n));
 if (args.includes('--help') || args.includes('-h')) {
   console.log(`usage: npm run mutation [-- PART ...] [-- --fresh | --report]\nparts, in run order: ${mutationParts.map((p) => p.name).join(', ')} (default: all)\n` +
-    'Reports: reports/mutation/<part>.{json,html}; reruns reuse reports/mutation/<part>.incremental.json unless --fresh.\n' +
+    'Reports: reports/mutation/<part>.{json,html}; reruns reuse reports/mutation/<part>.incremental.json unless --fresh\n' +
+    '(use --fresh after adding tests: the incremental reuse keeps earlier survivors).\n' +
     '--report runs nothing and prints the table from the saved reports.\n' +
     'Prints the score per folder: (killed + timed out) / (killed + timed out + survived + no coverage).');
   process.exit(0);
