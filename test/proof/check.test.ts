@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkStep, combineWitnesses, runIdentity, runNumeric, runSymbolic } from '../../src/proof/check.ts';
-import type { AlgebraicWitnessSpec, NumericWitnessSpec, ProofStep, VarSpec } from '../../src/proof/types.ts';
+import type { AlgebraicWitnessSpec, NumericWitnessSpec, VarSpec } from '../../src/proof/types.ts';
 import { makeRng } from '../../src/core/random.ts';
-import { mul, transpose } from '../../src/symbolic/matrix.ts';
 import { logLinear } from '../../src/symbolic/loglinear.ts';
 import type { WitnessResult } from '../../src/core/types.ts';
+import { step, transposeOfProduct } from '../helpers/proof-steps.ts';
+import { verdictOfGaps } from '../helpers/expected-verdicts.ts';
 
-const m2 = (name: string): VarSpec => ({ name, kind: 'matrix', rows: 2, cols: 2 });
 const opts = { seed: 1, runs: 200 };
 
-const step = (witnesses: ProofStep['witnesses']): ProofStep => ({ from: 'lhs', to: 'rhs', justification: 'test', assumptions: [], source: 'test', claims: ['test.claim'], witnesses });
 
-/** (AB)ᵀ = Bᵀ Aᵀ, true; (AB)ᵀ = Aᵀ Bᵀ, the classic typo. */
-const transposeOfProduct = (typo: boolean): AlgebraicWitnessSpec => ({
-  type: 'algebraic',
-  variables: [m2('A'), m2('B')],
-  degree: 2,
-  lhs: (F, v) => transpose(mul(F, v.m('A'), v.m('B'))),
-  rhs: (F, v) => (typo ? mul(F, transpose(v.m('A')), transpose(v.m('B'))) : mul(F, transpose(v.m('B')), transpose(v.m('A')))),
-});
 
 describe('the step checker (src/proof/check.ts)', () => {
   it('a true identity holds by both the symbolic and the exact identity witness, with a Schwartz–Zippel bound', () => {
@@ -138,12 +129,14 @@ describe('the step checker (src/proof/check.ts)', () => {
 describe('step reports (checkStep)', () => {
   const x: VarSpec = { name: 'x', kind: 'scalar' };
   const twice = (times: number): AlgebraicWitnessSpec => ({ type: 'algebraic', variables: [x], degree: 1, lhs: (F, v) => F.add(v.s('x'), v.s('x')), rhs: (F, v) => F.mul(F.rational(times), v.s('x')) });
+  // the evidence, in plain numbers: x + x − times·x at x = 1
+  const [TRUE, FALSE, NONE] = [verdictOfGaps(2 - 2), verdictOfGaps(2 - 3), verdictOfGaps()];
   const counted = (): NumericWitnessSpec<number> => ({ type: 'numeric', inputs: 'k', generate: (_rng, k) => k, evaluate: () => ({ relation: 'eq', lhs: 1, rhs: 1, tolerance: 0, toleranceReason: 'exact' }), describe: (k) => ({ k }) });
 
   it('carries the step\'s optional fields only when it has them, the agreeing witnesses and the pinned sides', () => {
     const bare = checkStep(step([twice(2)]), 1, 'd', { seed: 1, runs: 20 });
     expect(['fromTex', 'toTex', 'supports', 'model'].filter((k) => k in bare)).toEqual([]);
-    expect(bare).toMatchObject({ index: 1, verdict: 'holds', counterexample: null, claims: ['test.claim'], replay: 'matmem verify --step d#1 --seed 1 --runs 20' });
+    expect(bare).toMatchObject({ index: 1, verdict: TRUE, counterexample: null, claims: ['test.claim'], replay: 'matmem verify --step d#1 --seed 1 --runs 20' });
     expect(bare.agreed).toEqual(['symbolic', 'identity']);
     expect(bare.pinned).toHaveLength(2);
     const full = checkStep({ ...step([twice(2)]), fromTex: 'x+x', toTex: '2x', supports: ['c.b'], model: 'exact' }, 2, 'd', { seed: 1, runs: 20 });
@@ -154,7 +147,7 @@ describe('step reports (checkStep)', () => {
 
   it('a failing step carries its first counterexample', () => {
     const r = checkStep(step([twice(3)]), 1, 'd', { seed: 1, runs: 20 });
-    expect(r.verdict).toBe('fails');
+    expect(r.verdict).toBe(FALSE);
     expect(r.counterexample).toMatchObject({ witness: 'identity' });
   });
 
@@ -167,7 +160,7 @@ describe('step reports (checkStep)', () => {
 
   it('a failure only the symbolic witness sees, with no counterexample point, is inconclusive, and says why', () => {
     const r = checkStep(step([{ ...twice(3), identity: { skip: 'not sampled' } }]), 1, 'd', { seed: 1, runs: 20 });
-    expect(r.verdict).toBe('inconclusive');
+    expect(r.verdict).toBe(NONE);
     expect(r.detail).toMatch(/^only the symbolic witness found a non-zero difference and no witness produced a counterexample point; /);
     expect(r.counterexample).toBeNull();
     expect(r.agreed).toEqual([]);

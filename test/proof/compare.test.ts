@@ -7,6 +7,7 @@ import { combineWitnesses } from '../../src/proof/combine.ts';
 import { fractionField as F } from '../../src/symbolic/field.ts';
 import { logLinear } from '../../src/symbolic/loglinear.ts';
 import type { WitnessResult } from '../../src/core/types.ts';
+import { verdictOfGaps } from '../helpers/expected-verdicts.ts';
 
 const q = (n: number, d = 1) => F.rational(n, d);
 const mat = (rows: number[][]) => rows.map((r) => r.map((x) => q(x)));
@@ -72,30 +73,32 @@ describe('scalarPairs', () => {
 });
 
 describe('combineWitnesses', () => {
+  // witness verdicts made from evidence: a zero gap, a non-zero gap, no evidence
+  const [HOLDS, FAILS, NONE] = [verdictOfGaps(0), verdictOfGaps(1), verdictOfGaps()];
   const w = (witness: WitnessResult['witness'], verdict: WitnessResult['verdict']): WitnessResult => ({ witness, verdict, detail: `${witness} says ${verdict}` });
 
   it('agreement: the verdict, the highest-ranked finished method (symbolic, identity, numeric), and a summary', () => {
-    expect(combineWitnesses([w('numeric', 'holds'), w('identity', 'holds')])).toEqual({
-      verdict: 'holds', method: 'identity', detail: 'all finished witnesses agree it holds (numeric: holds, identity: holds)',
+    expect(combineWitnesses([w('numeric', HOLDS), w('identity', HOLDS)])).toEqual({
+      verdict: HOLDS, method: 'identity', detail: 'all finished witnesses agree it holds (numeric: holds, identity: holds)',
     });
-    expect(combineWitnesses([w('numeric', 'fails')])).toEqual({ verdict: 'fails', method: 'numeric', detail: 'all finished witnesses agree it fails (numeric: fails)' });
+    expect(combineWitnesses([w('numeric', FAILS)])).toEqual({ verdict: FAILS, method: 'numeric', detail: 'all finished witnesses agree it fails (numeric: fails)' });
   });
 
   it('unfinished witnesses are named after the verdict they did not take part in', () => {
-    expect(combineWitnesses([w('symbolic', 'inconclusive'), w('numeric', 'holds')]).detail).toBe(
+    expect(combineWitnesses([w('symbolic', NONE), w('numeric', HOLDS)]).detail).toBe(
       'all finished witnesses agree it holds (symbolic: inconclusive, numeric: holds); the verdict follows the witnesses that finished (numeric); symbolic inconclusive: symbolic says inconclusive',
     );
   });
 
   it('none finished: inconclusive, with every detail; disagreement: inconclusive, never resolved', () => {
-    expect(combineWitnesses([w('symbolic', 'inconclusive'), w('identity', 'inconclusive')])).toEqual({
-      verdict: 'inconclusive', method: 'symbolic', detail: 'no witness finished (symbolic: inconclusive, identity: inconclusive): symbolic says inconclusive | identity says inconclusive',
+    expect(combineWitnesses([w('symbolic', NONE), w('identity', NONE)])).toEqual({
+      verdict: NONE, method: 'symbolic', detail: 'no witness finished (symbolic: inconclusive, identity: inconclusive): symbolic says inconclusive | identity says inconclusive',
     });
-    expect(combineWitnesses([w('symbolic', 'inconclusive'), w('identity', 'holds'), w('numeric', 'fails')])).toEqual({
-      verdict: 'inconclusive',
+    expect(combineWitnesses([w('symbolic', NONE), w('identity', HOLDS), w('numeric', FAILS)])).toEqual({
+      verdict: NONE,
       method: 'identity',
       detail: 'WITNESSES DISAGREE (symbolic: inconclusive, identity: holds, numeric: fails) — reported, not resolved: identity: identity says holds | numeric: numeric says fails',
     });
-    expect(combineWitnesses([w('simulation', 'inconclusive')]).method).toBe('numeric');
+    expect(combineWitnesses([w('simulation', NONE)]).method).toBe('numeric');
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAllDerivations, claimSteps, claimVerdict, derivationClaimIds, derivationVerdict, selectedStepCount, stepIds, stepSelected } from '../../src/proof/index.ts';
 import type { AlgebraicWitnessSpec, Derivation, ProofStep } from '../../src/proof/types.ts';
 import type { DerivationReport } from '../../src/core/types.ts';
+import { verdictOfGaps } from '../helpers/expected-verdicts.ts';
 
 const x = { name: 'x', kind: 'scalar' as const };
 // x + x = 2x (true) or x + x = 3x (false), decided exactly
@@ -14,6 +15,8 @@ const derivations: Derivation[] = [
   { id: 'd2', title: 'two', source: 's', steps: [step(['c.b'], 2)] },
 ];
 const opts = { seed: 1, runs: 20 };
+// the evidence, in plain numbers: x + x − times·x at x = 1
+const [TRUE, FALSE, NONE] = [verdictOfGaps(2 - 2), verdictOfGaps(2 - 3), verdictOfGaps()];
 
 describe('selection', () => {
   it('stepSelected: everything by default; --step picks one id; --claim its statement and supporting steps', () => {
@@ -48,8 +51,8 @@ describe('running and combining', () => {
 
   it('checkAllDerivations checks the selected steps, with progress, and leaves out derivations with none selected', () => {
     expect(reports.map((r) => [r.id, r.steps.map((s) => [s.index, s.verdict])])).toEqual([
-      ['d1', [[1, 'holds'], [2, 'fails'], [3, 'holds']]],
-      ['d2', [[1, 'holds']]],
+      ['d1', [[1, TRUE], [2, FALSE], [3, TRUE]]],
+      ['d2', [[1, TRUE]]],
     ]);
     expect(progress).toEqual(['d1 #1', 'd1 #2', 'd1 #3', 'd2 #1']);
     const one = checkAllDerivations({ ...opts, step: 'd1#2' }, derivations);
@@ -57,9 +60,9 @@ describe('running and combining', () => {
   });
 
   it('derivationVerdict combines all steps, or the chosen ones', () => {
-    expect(derivationVerdict(reports[0])).toBe('fails');
-    expect(derivationVerdict(reports[0], [1, 3])).toBe('holds');
-    expect(derivationVerdict(reports[0], [])).toBe('inconclusive');
+    expect(derivationVerdict(reports[0])).toBe(FALSE);
+    expect(derivationVerdict(reports[0], [1, 3])).toBe(TRUE);
+    expect(derivationVerdict(reports[0], [])).toBe(NONE);
   });
 
   it('claimSteps: the statement steps of a claim, with their model; supporting steps are not statements', () => {
@@ -69,13 +72,13 @@ describe('running and combining', () => {
 
   it('claimVerdict: per model (steps without a model count for both), from the reports', () => {
     const paper = claimVerdict(reports, 'c.a', 'paper', derivations);
-    expect(paper.verdict).toBe('holds');
-    expect(paper.steps.map((s) => [s.derivation, s.index, s.verdict])).toEqual([['d1', 1, 'holds']]);
+    expect(paper.verdict).toBe(TRUE);
+    expect(paper.steps.map((s) => [s.derivation, s.index, s.verdict])).toEqual([['d1', 1, TRUE]]);
     expect(paper.steps[0].detail).toBe(reports[0].steps[0].detail);
-    expect(claimVerdict(reports, 'c.a', 'exact', derivations).verdict).toBe('fails');
+    expect(claimVerdict(reports, 'c.a', 'exact', derivations).verdict).toBe(FALSE);
     expect(claimVerdict(reports, 'c.a', undefined, derivations).steps).toHaveLength(2);
-    expect(claimVerdict(reports, 'c.b', 'exact', derivations).verdict).toBe('holds');
+    expect(claimVerdict(reports, 'c.b', 'exact', derivations).verdict).toBe(TRUE);
     // a step that was not run (another --step) gives no evidence: inconclusive
-    expect(claimVerdict([], 'c.a', 'paper', derivations)).toEqual({ verdict: 'inconclusive', steps: [] });
+    expect(claimVerdict([], 'c.a', 'paper', derivations)).toEqual({ verdict: NONE, steps: [] });
   });
 });

@@ -5,19 +5,10 @@ import { fraction } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { canonical, pinnedSides, sideFloats, sidesAtPoint } from '../../src/proof/pinned.ts';
 import { logLinear } from '../../src/symbolic/loglinear.ts';
-import { mul, transpose } from '../../src/symbolic/matrix.ts';
 import { makeRng } from '../../src/core/random.ts';
-import type { AlgebraicWitnessSpec, NumericWitnessSpec, ProofStep, VarSpec } from '../../src/proof/types.ts';
+import type { AlgebraicWitnessSpec, NumericWitnessSpec, VarSpec } from '../../src/proof/types.ts';
+import { step, transposeOfProduct } from '../helpers/proof-steps.ts';
 
-const m2 = (name: string): VarSpec => ({ name, kind: 'matrix', rows: 2, cols: 2 });
-const step = (witnesses: ProofStep['witnesses']): ProofStep => ({ from: 'lhs', to: 'rhs', justification: 'test', assumptions: [], source: 'test', claims: ['test.claim'], witnesses });
-const transposeOfProduct = (typo: boolean): AlgebraicWitnessSpec => ({
-  type: 'algebraic',
-  variables: [m2('A'), m2('B')],
-  degree: 2,
-  lhs: (F, v) => transpose(mul(F, v.m('A'), v.m('B'))),
-  rhs: (F, v) => (typo ? mul(F, transpose(v.m('A')), transpose(v.m('B'))) : mul(F, transpose(v.m('B')), transpose(v.m('A')))),
-});
 
 describe('canonical', () => {
   it('writes exact values as text: fractions as ±n/d, object keys sorted', () => {

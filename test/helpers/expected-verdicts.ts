@@ -1,0 +1,9 @@
+/**
+ * Expected verdicts derived from evidence the test computes itself, through the project's one rule
+ * (src/core/verdict.ts), never written as literals: each gap between two sides computed independently of the
+ * code under test is a case of an identity (0 confirms it, a non-zero gap refutes it); no gap at all is no evidence.
+ */
+import { classifyCase, verdictOfCases } from '../../src/core/verdict.ts';
+import type { Verdict } from '../../src/core/types.ts';
+
+export const verdictOfGaps = (...gaps: number[]): Verdict => verdictOfCases(gaps.map((g) => classifyCase('identity', -Math.abs(g), 0)));
