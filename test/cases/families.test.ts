@@ -1,8 +1,8 @@
 // The deterministic case families (src/cases/families.ts) have the structure their names promise, checked with an
-// Tolerances: products of orders ≤ 5 in float64 leave residuals of a few ulp (~1e-16) per entry; 1e-14 allows
-// 100× that, and 1e-12 on eigenvalue ranges covers the eigen-solver's own error, far below the ranges (≥ 0.05) checked.
 // eigen-solver of their own (ml-matrix): sizes, normality, real or complex spectra, spectral radii ≤ 0.95, and the
 // same cases for a seed.
+// Tolerances: products of orders ≤ 5 in float64 leave residuals of a few ulp (~1e-16) per entry; 1e-14 allows
+// 100× that, and 1e-12 on eigenvalue ranges covers the eigen-solver's own error, far below the ranges (≥ 0.05) checked.
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { caseFamily, caseToJson, matrixWithSpectralRadius, normalWithComplexSpectrum, normalWithRealSpectrum, orthogonalMatrix, randomSpd, type CaseFamily } from '../../src/cases/families.ts';

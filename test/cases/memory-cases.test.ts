@@ -1,7 +1,7 @@
 // The memory claims' cases (src/cases/memory-cases.ts): N = 1, 2, 3 in turn, even indices normal, radii in
+// [0.05, 0.95] (exactly the drawn radius for the non-normal ones), ‖W‖_F = 1, ε₁ = ε₂ = 1; read weights on the simplex.
 // Tolerances: products of orders ≤ 5 in float64 leave residuals of a few ulp (~1e-16) per entry; 1e-14 allows
 // 100× that, and 1e-12 on eigenvalue ranges covers the eigen-solver's own error, far below the ranges (≥ 0.05) checked.
-// [0.05, 0.95] (exactly the drawn radius for the non-normal ones), ‖W‖_F = 1, ε₁ = ε₂ = 1; read weights on the simplex.
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { memoryClaimCases, simplexAlphas } from '../../src/cases/memory-cases.ts';

@@ -1,7 +1,7 @@
 // The numeric witnesses' cases (src/cases/witness-cases.ts; ml-matrix's sub works in place, hence Matrix.sub): orthogonal factors, radii in their stated ranges,
+// symmetric (real) or rotation-block (complex) normal matrices, checked with ml-matrix's own eigen-solver.
 // Tolerances: products of orders ≤ 5 in float64 leave residuals of a few ulp (~1e-16) per entry; 1e-14 allows
 // 100× that, and 1e-12 on eigenvalue ranges covers the eigen-solver's own error, far below the ranges (≥ 0.05) checked.
-// symmetric (real) or rotation-block (complex) normal matrices, checked with ml-matrix's own eigen-solver.
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { describeCase, EPS, generalCase, normalCase, randomOrthogonal } from '../../src/cases/witness-cases.ts';
