@@ -208,3 +208,61 @@ describe('building blocks against direct sums', () => {
     }
   });
 });
+
+describe('exact memory model: options and route choice', () => {
+  // both U and V with complex spectra and ε₁ ≠ ε₂, so that every factor of the normal route matters
+  const complexPair = makeCase(
+    rows(normalComplexSpectrum([{ r: 0.7, theta: 0.9 }], 104)),
+    rows(normalComplexSpectrum([{ r: 0.6, theta: 2.0 }], 105)),
+    rows(gaussianMatrix(2, 2, 106)),
+    0.8,
+    1.3,
+  );
+
+  it('the normal route equals the dense route for complex U and V, ε₁ ≠ ε₂, and count beyond the horizon', () => {
+    for (const [alpha, horizon, count] of [[[0.3], undefined, 6], [[0.3, 0.2], 4, 7], [[1], 9, 3]] as const) {
+      const a = memoryExactFisherMemory(complexPair, { alpha: [...alpha], count, horizon, method: 'dense' });
+      const b = memoryExactFisherMemory(complexPair, { alpha: [...alpha], count, horizon, method: 'normal' });
+      expect([a.method, b.method]).toEqual(['dense', 'normal']);
+      expect(b.fmc).toHaveLength(count);
+      // two independent routes (a Kronecker-space Cholesky vs per-mode scalar sums), both backward stable on
+      // a 2×2 case with ρ(F) ≤ 0.9: they agree to 1e-10 relative
+      a.fmc.forEach((v, k) => expect(Math.abs(v - b.fmc[k])).toBeLessThanOrEqual(1e-10 * Math.max(v, 1e-12)));
+      expect(Math.abs(a.jtot - b.jtot) / a.jtot).toBeLessThan(1e-10);
+      // J(k) = 0 for k ≥ T: the state holds nothing of an input older than the horizon
+      if (horizon !== undefined) for (let k = horizon; k < count; k++) expect(b.fmc[k]).toBe(0);
+      expect(b.jtotRel).toBeCloseTo(b.jtot / b.inputFisher, 14);
+      expect(b.inputFisher).toBeCloseTo(complexPair.W.norm('frobenius') ** 2 / (0.8 * 1.3), 13);
+    }
+  });
+
+  it('auto picks the normal route for normal U and V and the dense one otherwise; "normal" is refused for non-normal U or V', () => {
+    expect(memoryExactFisherMemory(complexPair, { alpha: [0.3], count: 2 }).method).toBe('normal');
+    expect(memoryExactFisherMemory(nonNormal, { alpha: [0.3], count: 2 }).method).toBe('dense');
+    const mixed1 = makeCase(rows(complexPair.U), rows(nonNormal.V), rows(nonNormal.W));
+    const mixed2 = makeCase(rows(nonNormal.U), rows(complexPair.V), rows(nonNormal.W));
+    for (const mixed of [mixed1, mixed2]) {
+      expect(memoryExactFisherMemory(mixed, { alpha: [0.3], count: 2 }).method).toBe('dense');
+      expect(() => memoryExactFisherMemory(mixed, { alpha: [0.3], count: 2, method: 'normal' })).toThrow('the normal route of the exact memory model needs normal U and V');
+    }
+    expect(memoryExactFisherMemory(complexPair, { alpha: [0.3], count: 2, method: 'dense' }).method).toBe('dense');
+  });
+
+  it('the dense route refuses a stacked dimension (p+1)N² above 400 before any work', () => {
+    const big = makeCase(rows(matrixWithSpectralRadius(12, 0.5, 221)), rows(matrixWithSpectralRadius(12, 0.5, 222)), rows(gaussianMatrix(12, 12, 223)));
+    expect(() => memoryExactFisherMemory(big, { alpha: [0.1, 0.1], count: 2 })).toThrow(
+      'the exact memory model for non-normal U, V is dense in the stacked dimension (p+1)N² = 432 > 400; use fewer slots, a smaller N, or normal U and V',
+    );
+  });
+
+  it('count is a positive integer; a horizon an integer in [1, 100000] (100000 itself accepted)', () => {
+    for (const count of [0, 1.5, -2]) expect(() => memoryExactFisherMemory(nonNormal, { alpha: [0.3], count })).toThrow(`count must be a positive integer, got ${count}`);
+    for (const horizon of [0, 2.5, 100001]) {
+      expect(() => memoryExactFisherMemory(nonNormal, { alpha: [0.3], count: 2, horizon })).toThrow(`horizon must be an integer in [1, 100000], got ${horizon}`);
+    }
+    const scalar = makeCase([[0.5]], [[0.5]], [[1]]);
+    const longest = memoryExactFisherMemory(scalar, { alpha: [0.3], count: 2, horizon: 100000, method: 'normal' });
+    // stable, so 100000 steps are the stationary law to rounding
+    expect(longest.jtot).toBeCloseTo(memoryExactFisherMemory(scalar, { alpha: [0.3], count: 2 }).jtot, 10);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Matrix } from 'ml-matrix';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { matrixPower, relativeDifference, spdInverse } from '../../../src/linalg/dense.ts';
 import { makeCase } from '../../../src/models/case.ts';
 import {
@@ -13,6 +13,7 @@ import {
   paperMemorySeriesRatios,
   paperMemoryTotalCapacity,
   paperMemoryTruncationStudy,
+  geometricSumModulus,
   sandwichSeries,
   validateTruncation,
 } from '../../../src/models/memory/paper.ts';
@@ -156,5 +157,101 @@ describe('paper memory model: building blocks', () => {
     expect(() => resolveAlpha(1.5)).toThrow(/positive integer/);
     expect(() => resolveAlpha(2, [0.5])).toThrow('--alpha has 1 weights but --memory-slots is 2; give one weight per slot');
     expect(() => resolveAlpha(1, [Infinity])).toThrow(/alpha\[1\] must be a finite number/);
+  });
+});
+
+describe('paper memory model: series ratios, levels and the truncation study', () => {
+  const rotation = (r: number, theta: number) => [
+    [r * Math.cos(theta), -r * Math.sin(theta)],
+    [r * Math.sin(theta), r * Math.cos(theta)],
+  ];
+  const scalar = (u: number, v: number) => makeCase([[u]], [[v]], [[1]]);
+
+  it('geometricSumModulus: |Σ_{r≤L} λ^r| by hand, and |1/(1 − λ)| for L = ∞', () => {
+    expect(geometricSumModulus({ re: 0.5, im: 0 }, Infinity)).toBe(2);
+    expect(geometricSumModulus({ re: 0.5, im: 0 }, 2)).toBe(1.75);
+    expect(geometricSumModulus({ re: 0.5, im: 0 }, 0)).toBe(1);
+    expect(geometricSumModulus({ re: 0, im: 1 }, 3)).toBe(0); // 1 + i − 1 − i
+    expect(geometricSumModulus({ re: 0, im: 0.5 }, Infinity)).toBeCloseTo(1 / Math.sqrt(1.25), 15);
+    // λ = 0.3 + 0.4i, L = 2: 1 + λ + λ² = 1 + (0.3 + 0.4i) + (−0.07 + 0.24i) = 1.23 + 0.64i
+    expect(geometricSumModulus({ re: 0.3, im: 0.4 }, 2)).toBeCloseTo(Math.hypot(1.23, 0.64), 15);
+  });
+
+  it('paperMemorySeriesRatios of two rotations: |a|·max|g_L| over λ_Uλ_V, λ_Uλ_U, λ_Vλ_V in closed form', () => {
+    const [ru, a, rv, b] = [0.9, 0.7, 0.8, 0.4];
+    const rc = makeCase(rotation(ru, a), rotation(rv, b), [[1, 0], [0, 1]]);
+    const g = (r: number, angles: number[], L: number) =>
+      Math.max(...angles.map((t) => {
+        const z = { re: r * Math.cos(t), im: r * Math.sin(t) };
+        if (L === Infinity) return 1 / Math.hypot(1 - z.re, z.im);
+        let [sr, si, pr, pi] = [0, 0, 1, 0];
+        for (let k = 0; k <= L; k++) [sr, si, pr, pi] = [sr + pr, si + pi, pr * z.re - pi * z.im, pr * z.im + pi * z.re];
+        return Math.hypot(sr, si);
+      }));
+    for (const L of [Infinity, 2]) {
+      const r = paperMemorySeriesRatios(rc, -0.3, L);
+      // products of eigenvalues r e^{±iθ}: angles ±a ± b (mean), 0 and ±2a (Ψ), 0 and ±2b (Σ)
+      expect(r.mean).toBeCloseTo(0.3 * g(ru * rv, [a + b, a - b, -a + b, -a - b], L), 13);
+      expect(r.psi).toBeCloseTo(0.3 * g(ru * ru, [0, 2 * a, -2 * a], L), 13);
+      expect(r.sigma).toBeCloseTo(0.3 * g(rv * rv, [0, 2 * b, -2 * b], L), 13);
+    }
+  });
+
+  it('convergent iff every ratio is below 1: Ψ alone (U = 0.5, V = 0) or Σ alone (U = 0, V = 0.5) can break it', () => {
+    // scalar U = u, V = v: mean = a/(1 − uv), Ψ = a/(1 − u²), Σ = a/(1 − v²)
+    expect(paperMemorySeriesRatios(scalar(0.5, 0), 0.7).convergent).toBe(true); // 0.7, 0.933, 0.7
+    const psiOnly = paperMemorySeriesRatios(scalar(0.5, 0), 0.76); // 0.76, 1.013, 0.76
+    expect(psiOnly.psi).toBeCloseTo(0.76 / 0.75, 15);
+    expect(psiOnly.convergent).toBe(false);
+    expect(paperMemorySeriesRatios(scalar(0, 0.5), 0.76).convergent).toBe(false); // 0.76, 0.76, 1.013
+    expect(paperMemorySeriesRatios(scalar(0, 0), 1).convergent).toBe(false); // all exactly 1
+  });
+
+  it('paperMemoryModel: a non-finite weight is refused; level m holds ‖aᵐ·(m-fold sandwich)‖ of each part', () => {
+    expect(() => paperMemoryModel(nonNormal, { weight: Number.NaN, truncation: { depth: 1 } })).toThrow('read weight must be finite, got NaN');
+    const m = paperMemoryModel(nonNormal, { weight: 0.5, truncation: { depth: 2, inner: 3 } });
+    expect(m.levels.map((l) => l.m)).toEqual([1, 2]);
+    expect(m.truncation).toEqual({ depth: 2, inner: 3 });
+    const ut = nonNormal.U.transpose();
+    const sum3 = (a: Matrix, x: Matrix, b: Matrix) => {
+      let s = Matrix.zeros(x.rows, x.columns);
+      for (let r = 0; r <= 3; r++) s = Matrix.add(s, matrixPower(a, r).mmul(x).mmul(matrixPower(b, r)));
+      return s;
+    };
+    const mean1 = sum3(ut, nonNormal.W, nonNormal.V).mul(0.5);
+    const mean2 = sum3(ut, mean1, nonNormal.V).mul(0.5);
+    expect(m.levels[0].mean).toBeCloseTo(mean1.norm('frobenius'), 12);
+    expect(m.levels[1].mean).toBeCloseTo(mean2.norm('frobenius'), 12);
+    expect(relativeDifference(m.meanMem0, Matrix.add(mean1, mean2))).toBeLessThan(1e-14);
+    const psi1 = sum3(ut, m.state.psi, nonNormal.U).mul(0.5);
+    expect(m.levels[0].psi).toBeCloseTo(psi1.norm('frobenius'), 12);
+    const sigma1 = sum3(nonNormal.V.transpose(), m.state.sigma, nonNormal.V).mul(0.5);
+    expect(m.levels[0].sigma).toBeCloseTo(sigma1.norm('frobenius'), 12);
+  });
+
+  it('Eqs. 44–47 refuse depth 0, where Σ_MEM and Ψ_MEM are zero', () => {
+    const m0 = paperMemoryModel(nonNormal, { weight: 1, truncation: { depth: 0 } });
+    expect(() => paperMemoryCombinedPrecisions(m0)).toThrow('Eqs. 44–47 need Σ_MEM and Ψ_MEM invertible: truncation depth must be ≥ 1');
+    expect(() => paperMemoryMarginalizedFactors(m0)).toThrow(/truncation depth must be ≥ 1/);
+  });
+
+  it('paperMemoryTruncationStudy: J(k)\' at the asked k, condition numbers λmax/λmin, and undefined depths as rows', () => {
+    const rowsOut = paperMemoryTruncationStudy(nonNormal, { weight: 1, depths: [1, 3], ks: [0, 3] });
+    for (const row of rowsOut) {
+      const m = paperMemoryModel(nonNormal, { weight: 1, truncation: { depth: row.depth } });
+      const fmc = paperMemoryFmcEq41(nonNormal, m, 4);
+      expect(row.fmc).toEqual([fmc[0], fmc[3]]);
+      expect(row.jtot).toBe(paperMemoryTotalCapacity(nonNormal, m).jtot);
+      const ev = new EigenvalueDecomposition(m.sigma).realEigenvalues;
+      // the symmetric eigenvalues of a 3×3 SPD matrix by two solvers: 1e-10 relative on the ratio
+      expect(Math.abs((row.condition?.sigma as number) / (Math.max(...ev) / Math.min(...ev)) - 1)).toBeLessThan(1e-10);
+    }
+    // ρ(U) ≥ 1: the paper model is undefined at every depth; the study reports it instead of throwing
+    const unstable = makeCase(rows(matrixWithSpectralRadius(3, 1.1, 121)), rows(nonNormal.V), rows(nonNormal.W));
+    const [row] = paperMemoryTruncationStudy(unstable, { weight: 1, depths: [2], ks: [0, 1] });
+    expect(row).toMatchObject({ depth: 2, jtot: null, fmc: [null, null] });
+    expect(row.undefinedReason).toMatch(/./);
+    // bad input is not an undefined model: it is thrown
+    expect(() => paperMemoryTruncationStudy(nonNormal, { weight: Number.NaN, depths: [1], ks: [0] })).toThrow(/read weight must be finite/);
   });
 });
