@@ -90,3 +90,54 @@ describe('sidesAtPoint', () => {
     expect(s.lhs.im.n).toBe(0n);
   });
 });
+
+describe('pinned values: the edges of their inputs', () => {
+  const x: VarSpec = { name: 'x', kind: 'scalar' };
+
+  it('canonical: only an object with bigint n, d and s is a fraction; others are written as objects', () => {
+    expect(canonical({ n: 1, d: 2n, s: 1n })).toBe('{"d":2,"n":1,"s":1}');
+    expect(canonical({ n: 1n, d: 2, s: 1n })).toBe('{"d":2,"n":1,"s":1}');
+    expect(canonical({ n: 1n, d: 2n, s: 1 })).toBe('{"d":2,"n":1,"s":1}');
+  });
+
+  it('sideFloats: strings and booleans carry no float; a fraction needs n, d and s; other objects are walked', () => {
+    expect(sideFloats(['x', true, 2])).toEqual([2]);
+    expect(sideFloats({ s: 3 })).toEqual([3]);
+    expect(sideFloats({ n: 1, s: 2 })).toEqual([1, 2]);
+    expect(sideFloats({ a: 5, b: [6] })).toEqual([5, 6]);
+  });
+
+  it('pinnedSides: a witness singular at every point gives no pinned point (after a bounded number of draws)', () => {
+    const alwaysSingular: AlgebraicWitnessSpec = {
+      type: 'algebraic',
+      variables: [x],
+      degree: 1,
+      lhs: (F, v) => F.div(F.one(), F.sub(v.s('x'), v.s('x'))),
+      rhs: (F, v) => v.s('x'),
+    };
+    expect(pinnedSides(step([alwaysSingular]), 'test', 0)).toEqual([]);
+  });
+
+  it('pinnedSides: a numeric scalar side is kept as a one-element list; long sides keep their first eight values', () => {
+    const numeric: NumericWitnessSpec<number> = {
+      type: 'numeric',
+      inputs: 'k',
+      generate: (_rng, k) => k,
+      evaluate: (k) => ({ relation: 'eq', lhs: 10 + k, rhs: Array.from({ length: 10 }, (_, i) => i + k), tolerance: 0, toleranceReason: '' }),
+      describe: (k) => ({ k }),
+    };
+    expect(pinnedSides(step([numeric]), 'test', 0)).toEqual([
+      { witness: 0, point: 0, lhs: [10], rhs: [0, 1, 2, 3, 4, 5, 6, 7] },
+      { witness: 0, point: 1, lhs: [11], rhs: [1, 2, 3, 4, 5, 6, 7, 8] },
+    ]);
+  });
+
+  it('sidesAtPoint: a real witness stays real (a fraction, not a complex pair); errors other than division by zero propagate', () => {
+    const w: AlgebraicWitnessSpec = { type: 'algebraic', variables: [x], degree: 1, lhs: (_F, v) => v.s('x'), rhs: (_F, v) => v.s('x') };
+    const s = sidesAtPoint(w, makeRng(5))! as { lhs: Record<string, unknown> };
+    expect(typeof s.lhs.n).toBe('bigint');
+    expect('re' in s.lhs).toBe(false);
+    const broken: AlgebraicWitnessSpec = { ...w, lhs: () => { throw new Error('not a division by zero'); } };
+    expect(() => sidesAtPoint(broken, makeRng(5))).toThrow('not a division by zero');
+  });
+});
