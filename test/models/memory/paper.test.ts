@@ -255,3 +255,50 @@ describe('paper memory model: series ratios, levels and the truncation study', (
     expect(() => paperMemoryTruncationStudy(nonNormal, { weight: Number.NaN, depths: [1], ks: [0] })).toThrow(/read weight must be finite/);
   });
 });
+
+describe('paper memory model: where it is undefined', () => {
+  const slow = (u: number[][], v: number[][]) => makeCase(u, v, [[1, 0.5], [-0.3, 0.8]]);
+  const refusal = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof ModelUndefinedError) return e;
+    }
+    throw new Error('expected a ModelUndefinedError');
+  };
+
+  it('a ratio exactly 1 is not convergent (Ψ = 0.75/(1 − 0.25) = 1, Σ likewise with U and V swapped)', () => {
+    const scalar = (u: number, v: number) => makeCase([[u]], [[v]], [[1]]);
+    const psiOne = paperMemorySeriesRatios(scalar(0.5, 0), 0.75);
+    expect([psiOne.mean, psiOne.psi, psiOne.sigma]).toEqual([0.75, 1, 0.75]);
+    expect(psiOne.convergent).toBe(false);
+    expect(paperMemorySeriesRatios(scalar(0, 0.5), 0.75).convergent).toBe(false);
+  });
+
+  it('V with a mode at 0.999: each level multiplies Σ\'s slow direction by ~1/(1 − 0.999²), so by depth 6 Σ is singular', () => {
+    const c = slow([[0.5, 0], [0, 0.5]], [[0.999, 0], [0, 0]]);
+    expect(() => paperMemoryModel(c, { weight: 1, truncation: { depth: 2 } })).not.toThrow();
+    const e = refusal(() => paperMemoryModel(c, { weight: 1, truncation: { depth: 6 } }));
+    expect(e.reason).toBe('singular');
+    expect(e.details.depth).toBe(6);
+    expect(e.details.condition).toBeGreaterThanOrEqual(1e15);
+    expect(e.message).toMatch(/^paper memory model: Σ = Σ_STATE \+ Σ_MEM is numerically singular at truncation depth 6 \(condition number \d\.\d\de\+\d+\): the sums over m of Eq\. 40 grow geometrically/);
+    // the same with U's mode at 0.999 makes Ψ singular
+    const u = refusal(() => paperMemoryModel(slow([[0.999, 0], [0, 0]], [[0.5, 0], [0, 0.5]]), { weight: 1, truncation: { depth: 6 } }));
+    expect(u.message).toContain('Ψ = Ψ_STATE + Ψ_MEM is numerically singular');
+  });
+
+  it('a weight of 1e200 with no inner sums overflows at depth 2, and says so', () => {
+    const e = refusal(() => paperMemoryModel(slow([[0.5, 0], [0, 0.5]], [[0.5, 0], [0, 0.5]]), { weight: 1e200, truncation: { depth: 2, inner: 0 } }));
+    expect(e.reason).toBe('divergent');
+    expect(e.details).toEqual({ depth: 2 });
+    expect(e.message).toBe('paper memory model: the truncated sums of Eq. 40 overflow at depth 2');
+  });
+
+  it('the untruncated inner series refuses ρ(U)ρ(V) ≥ 1 with its own message', () => {
+    const big = matrixWithSpectralRadius(2, 1.2, 114);
+    const e = refusal(() => sandwichSeries(big, gaussianMatrix(2, 2, 113), big, Infinity));
+    expect(e.reason).toBe('divergent');
+    expect(e.message).toBe('paper memory model: the inner series Σ_r U^{rᵀ} X V^r does not converge');
+  });
+});
