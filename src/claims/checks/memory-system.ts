@@ -11,6 +11,7 @@ import { Matrix } from 'ml-matrix';
 import { ModelUndefinedError } from '../../errors.ts';
 import { spectralRadius } from '../../linalg/eigen.ts';
 import type { ClaimResult, QuantityStatistics } from '../../core/types.ts';
+import { classifyCase, verdictOfCases } from '../../core/verdict.ts';
 import { customCheck, type ClaimCheck } from '../unit.ts';
 import type { MatrixCase } from '../../models/case.ts';
 import { memoryClaimCases, simplexAlphas, type MemoryClaimCase as GeneratedCase } from '../../cases/memory-cases.ts';
@@ -31,7 +32,7 @@ import { memoryStability, modeRoots, kroneckerEigenvalues } from '../../models/m
 
 export interface MemoryClaimOptions {
   seed: number;
-  /** Random cases per claim (default 40). */
+  /** Random cases per claim (the run's runs, at most 40). */
   runs?: number;
 }
 
@@ -85,9 +86,12 @@ function theorem4(opts: Required<MemoryClaimOptions>, cases: GeneratedCase[]): C
     }
   }
   const maxDiff = diffs.length ? Math.max(...diffs) : NaN;
+  // an identity between float64 evaluations of depth ≤ 3 sums with SPD inverses: 1e-8 relative (the one rule of
+  // src/core/verdict.ts: holds within it, fails beyond 1000× it, undecided between)
+  const identityVerdict = verdictOfCases(diffs.map((d) => classifyCase('identity', -d, 1e-8)));
   const paper: ClaimResult = {
     model: 'paper',
-    verdict: diffs.length === 0 ? 'inconclusive' : maxDiff < 1e-8 ? 'holds' : 'fails',
+    verdict: identityVerdict,
     cases: cases.length,
     undefinedCases,
     worst,
@@ -101,7 +105,7 @@ function theorem4(opts: Required<MemoryClaimOptions>, cases: GeneratedCase[]): C
       `sums of Eq. 40 diverge (for scalar U = u, V = v each level multiplies the memory covariances by 1/(1 − u²) and 1/(1 − v²)) and the system of ` +
       `Theorem 4 has no stationary law (memory.stability), so the theorem holds only as an identity between truncated quantities.`,
     statistics: stats('max relative difference of Eqs. 43, 45, 46 from Eq. 41', diffs),
-    witnesses: [{ witness: 'identity', verdict: maxDiff < 1e-8 ? 'holds' : 'fails', detail: 'Woodbury + symmetry of T, evaluated numerically in float64' }],
+    witnesses: [{ witness: 'identity', verdict: identityVerdict, detail: 'Woodbury + symmetry of T, evaluated numerically in float64' }],
   };
   // exact: does Eq. 41 (the paper's J(k)') give the FMC of Eq. 34?
   const cx = scalarCounterexample();
@@ -125,8 +129,9 @@ function theorem4(opts: Required<MemoryClaimOptions>, cases: GeneratedCase[]): C
   }
   // the theorem's system must have a stationary law, and the paper-style formula must give the exact FMC where one exists
   const maxStable = stableDiffs.length ? Math.max(...stableDiffs) : NaN;
-  const noStationaryLaw = !(stab.spectralRadius < 1 - 1e-12);
-  const exactVerdict: ClaimResult['verdict'] = noStationaryLaw || maxStable > 1e-6 ? 'fails' : maxStable < 1e-9 ? 'holds' : 'inconclusive';
+  // a stationary law needs ρ(F) < 1 (strict, beyond 1e-12 of rounding in the companion eigenvalues); the paper-style
+  // J(k)' is an identity with the exact one, to 1e-9 relative (Stein solves of κ < 1e3 systems)
+  const exactVerdict = verdictOfCases([classifyCase('strict', 1 - stab.spectralRadius, 1e-12), ...stableDiffs.map((d) => classifyCase('identity', -d, 1e-9))]);
   const exact: ClaimResult = {
     model: 'exact',
     verdict: exactVerdict,
@@ -183,10 +188,13 @@ function stabilityClaim(opts: Required<MemoryClaimOptions>, cases: GeneratedCase
   const zero: MatrixCase = { U: new Matrix([[0]]), V: new Matrix([[0]]), W: new Matrix([[1]]), e1: 1, e2: 1 };
   const cx = scalarCounterexample();
   const cxStab = memoryStability(cx, [1]);
-  const stableCount = rhos.filter((r) => r < 1 - 1e-10).length;
+  // stable: ρ(F) < 1 strictly, beyond 1e-10 of rounding in the companion eigenvalues
+  const stabilityClasses = rhos.map((r) => classifyCase('strict', 1 - r, 1e-10));
+  const stableCount = stabilityClasses.filter((k) => k === 'holds').length;
+  const exactVerdict = verdictOfCases(stabilityClasses);
   const exact: ClaimResult = {
     model: 'exact',
-    verdict: stableCount === cases.length ? 'holds' : 'fails',
+    verdict: exactVerdict,
     cases: cases.length,
     worst: minCase ? { smallestSpectralRadius: minCase.rho, caseIndex: minCase.index } : null,
     counterexample: {
@@ -204,22 +212,22 @@ function stabilityClaim(opts: Required<MemoryClaimOptions>, cases: GeneratedCase
       `${cases.length - stableCount} of ${cases.length} convergent cases are unstable (smallest ρ(F) = ${Math.min(...rhos).toPrecision(6)}). ` +
       `For p = 2, 3 with random α on the simplex (Σα = 1): ${generalUnstable} of ${general} unstable (λ = 0 gives the root μ = 1; a real λ ≥ 0 a root μ ≥ 1).`,
     statistics: stats('ρ(F) of the stacked system (p = 1, α₁ = 1)', rhos),
-    witnesses: [{ witness: 'numeric', verdict: stableCount === cases.length ? 'holds' : 'fails', detail: `eigenvalues of the per-mode companion matrices over ${cases.length} cases; the algebra (characteristic polynomial, Vieta) is the derivation memory-stability, steps 1–2` }],
+    witnesses: [{ witness: 'numeric', verdict: exactVerdict, detail: `eigenvalues of the per-mode companion matrices over ${cases.length} cases; the algebra (characteristic polynomial, Vieta) is the derivation memory-stability, steps 1–2` }],
   };
   // paper: its untruncated Eq. 40 exists iff the series over m converge
-  const ratios: number[] = [];
-  let divergent = 0;
-  for (const { c } of cases) {
+  // (a series converges iff its per-level growth factor is < 1: a strict inequality, exact comparison as in the model)
+  const ratios = cases.map(({ c }) => {
     const r = paperMemorySeriesRatios(c, 1);
-    ratios.push(Math.max(r.mean, r.psi, r.sigma));
-    if (!r.convergent) divergent++;
-  }
+    return Math.max(r.mean, r.psi, r.sigma);
+  });
+  const convergenceClasses = ratios.map((r) => classifyCase('strict', 1 - r, 0));
+  const divergent = convergenceClasses.filter((k) => k !== 'holds').length;
   const cxRatios = paperMemorySeriesRatios(cx, 1);
   const paper: ClaimResult = {
     model: 'paper',
-    verdict: divergent === 0 ? 'holds' : 'fails',
+    verdict: verdictOfCases(convergenceClasses),
     cases: cases.length,
-    worst: { largestGrowthFactor: Math.max(...ratios) },
+    worst: { largestGrowthFactor: ratios.length ? Math.max(...ratios) : null },
     counterexample: {
       case: caseJson(cx),
       seriesRatios: cxRatios,
@@ -242,7 +250,7 @@ function capacityIncrease(opts: Required<MemoryClaimOptions>, cases: GeneratedCa
   const DEPTH = 10;
   // paper: J'_tot (truncated at depth D) against J_tot of Eq. 16
   const ratios: number[] = [];
-  let decreases = 0;
+  const increaseClasses: ReturnType<typeof classifyCase>[] = [];
   let undefinedCases = 0;
   let firstDecrease: GeneratedCase | null = null;
   let meanOnlyIncrease = 0;
@@ -253,8 +261,9 @@ function capacityIncrease(opts: Required<MemoryClaimOptions>, cases: GeneratedCa
       const m = paperMemoryModel(c, { weight: 1, truncation: { depth: DEPTH } });
       const jt = paperMemoryTotalCapacity(c, m).jtot;
       ratios.push(jt / base);
-      if (!(jt > base)) {
-        decreases++;
+      // J'_tot > J_tot, compared exactly (a strict inequality with no rounding allowance, as the paper states it)
+      increaseClasses.push(classifyCase('strict', jt - base, 0));
+      if (increaseClasses[increaseClasses.length - 1] === 'fails') {
         if (!firstDecrease || c.U.rows < firstDecrease.c.U.rows) firstDecrease = gc;
       }
       // alternative reading: mean with memory, covariance of Eq. 9 without it
@@ -270,9 +279,10 @@ function capacityIncrease(opts: Required<MemoryClaimOptions>, cases: GeneratedCa
   const study = paperMemoryTruncationStudy(cx, { weight: 1, depths: [0, 1, 2, 5, 10, 20], ks: [0, 1] });
   const cxBase = fisherMemorySummary(cx, 'paper', 1).jtot;
   const defined = cases.length - undefinedCases;
+  const decreases = increaseClasses.filter((k) => k === 'fails').length;
   const paper: ClaimResult = {
     model: 'paper',
-    verdict: defined === 0 ? 'inconclusive' : decreases > 0 ? 'fails' : 'holds',
+    verdict: verdictOfCases(increaseClasses),
     cases: cases.length,
     undefinedCases,
     worst: { smallestRatio: ratios.length ? Math.min(...ratios) : null, depth: DEPTH },
@@ -299,7 +309,7 @@ function capacityIncrease(opts: Required<MemoryClaimOptions>, cases: GeneratedCa
   // exact: stationary α₁ = 1 undefined; finite horizon and stable α₁ = 0.3 compared exactly
   const exactRatios: number[] = [];
   const normalDefects: number[] = [];
-  let exactDecreases = 0;
+  const exactClasses: ReturnType<typeof classifyCase>[] = [];
   let worstExact: { index: number; ratio: number; normal: boolean } | null = null;
   let stationaryUndefined = 0;
   for (const { c, index, normal } of cases) {
@@ -310,7 +320,8 @@ function capacityIncrease(opts: Required<MemoryClaimOptions>, cases: GeneratedCa
       const r = jt / base;
       exactRatios.push(r);
       if (normal) normalDefects.push(Math.abs(r - 1));
-      if (!(jt > base * (1 + 1e-9))) exactDecreases++;
+      // J'_tot > J_tot beyond 1e-9 relative (Stein solves of κ < 1e3 systems; normal cases tie exactly in theory)
+      exactClasses.push(classifyCase('strict', jt - base, base * 1e-9));
       if (!worstExact || r < worstExact.ratio) worstExact = { index, ratio: r, normal };
     } catch (err) {
       if (!(err instanceof ModelUndefinedError)) throw err;
@@ -319,10 +330,12 @@ function capacityIncrease(opts: Required<MemoryClaimOptions>, cases: GeneratedCa
   const cx0 = scalarCounterexample();
   const hz = memoryExactFisherMemory(cx0, { alpha: [1], count: 1, horizon: 200 }).jtot;
   const cxStable = memoryExactFisherMemory(cx0, { alpha: [0.3], count: 1 }).jtot;
-  const dec = worstExact && worstExact.ratio < 1 ? cases[worstExact.index].c : null;
+  const exactDecreases = exactClasses.filter((k) => k === 'fails').length;
+  // a decrease beyond rounding (a normal case's ratio 1 − 1e-16 is a tie, not a decrease)
+  const dec = worstExact && worstExact.ratio < 1 - 1e-9 ? cases[worstExact.index].c : null;
   const exact: ClaimResult = {
     model: 'exact',
-    verdict: exactRatios.length === 0 ? 'inconclusive' : exactDecreases > 0 ? 'fails' : 'holds',
+    verdict: verdictOfCases(exactClasses),
     cases: cases.length,
     undefinedCases: stationaryUndefined,
     worst: worstExact,
