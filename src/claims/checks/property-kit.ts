@@ -18,7 +18,7 @@
  * This is an estimate, not a rigorous interval: the tests check it against closed forms (diagonal
  * and normal cases, near-marginal included) and require the true error to stay below it.
  */
-import { Matrix } from 'ml-matrix';
+import type { Matrix } from 'ml-matrix';
 import { ModelUndefinedError } from '../../errors.ts';
 import { NotPositiveDefiniteError } from '../../linalg/cholesky.ts';
 import { NonConvergenceError } from '../../linalg/nonsymmetric-eigen.ts';
@@ -172,11 +172,6 @@ function adjointRoute(c: MatrixCase, cov: PaperCovariances): number {
   let s = 0;
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) s += w[i] * h[i * n + j] * w[j];
   return s;
-}
-
-/** ‖A‖_F of a row-major Float64Array block, for reports. */
-export function frobenius(m: Matrix): number {
-  return m.norm('frobenius');
 }
 
 /** J_tot with its error estimate in each model: what the capacity properties evaluate (tests inject faulty kits). */

@@ -17,7 +17,6 @@ import { paperCovariances, type PaperCovariances } from '../../../src/models/pap
 import {
   defaultCapacityKit,
   exactCapacity,
-  frobenius,
   guarded,
   MAX_RELATIVE_ERROR,
   paperCapacity,
@@ -416,12 +415,7 @@ describe('exactCapacity', () => {
   });
 });
 
-describe('frobenius and defaultCapacityKit', () => {
-  it('frobenius is the Frobenius norm', () => {
-    expect(frobenius(new Matrix([[3, 4], [0, 0]]))).toBe(5);
-    expect(frobenius(new Matrix([[1, -2], [2, 4]]))).toBe(5); // √(1 + 4 + 4 + 16)
-  });
-
+describe('defaultCapacityKit', () => {
   it('the default kit evaluates each model with its own capacity function', () => {
     expect(defaultCapacityKit.paper).toBe(paperCapacity);
     expect(defaultCapacityKit.exact).toBe(exactCapacity);
