@@ -13,6 +13,7 @@ import { spectralRadius } from '../../linalg/eigen.ts';
 import type { ClaimResult, QuantityStatistics } from '../../core/types.ts';
 import { classifyCase, verdictOfCases } from '../../core/verdict.ts';
 import { customCheck, type ClaimCheck } from '../unit.ts';
+import { statistics } from '../verdict.ts';
 import type { MatrixCase } from '../../models/case.ts';
 import { memoryClaimCases, simplexAlphas, type MemoryClaimCase as GeneratedCase } from '../../cases/memory-cases.ts';
 import { fisherMemorySummary } from '../../models/summary.ts';
@@ -40,11 +41,8 @@ export interface MemoryClaimOptions {
 const rows = (m: Matrix) => m.to2DArray();
 const caseJson = (c: MatrixCase) => ({ U: rows(c.U), V: rows(c.V), W: rows(c.W), e1: c.e1, e2: c.e2 });
 
-function stats(quantity: string, values: number[]): QuantityStatistics | undefined {
-  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (v.length === 0) return undefined;
-  return { quantity, min: v[0], median: v[Math.floor(v.length / 2)], max: v[v.length - 1] };
-}
+/** The statistics every claim reports (src/claims/verdict.ts), over the finite values. */
+const stats = (quantity: string, values: number[]): QuantityStatistics | undefined => statistics(quantity, values.filter((x) => Number.isFinite(x)));
 
 const relDiff = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 
