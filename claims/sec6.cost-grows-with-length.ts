@@ -9,6 +9,7 @@ import type { LengthMetrics } from '../src/matntm/spec.ts';
 import type { ClaimResult, Verdict } from '../src/core/types.ts';
 import { signTest } from '../src/claims/exact-tests.ts';
 import { ALPHA, decide, describeSignTest, evidence, fmt, MAKE_COPY, noRecord, replayCommand, type Section6Input } from '../src/claims/section6/common.ts';
+import { statistics } from '../src/claims/verdict.ts';
 import { defineClaim } from '../src/claims/unit.ts';
 import { section6Check } from '../src/claims/section6/common.ts';
 
@@ -87,15 +88,9 @@ function evaluate(input: Section6Input): ClaimResult {
         ? `The cost falls significantly (by more than ${Z} standard errors) beyond the training range in ${decreases.length} of ${outcomes.length} run × axis curves. `
         : `No significant decrease beyond the training range in ${outcomes.length} run × axis curves (MatNTM runs; ${Z} standard errors). `) +
       `Cost at the longest length above the training edge in ${t.agree} of ${outcomes.length} (by more than ${Z} standard errors in ${grow}); ${describeSignTest(t, 'higher at the longest length', 'curves')}`,
-    statistics: { quantity: 'rise of the BCE from the training edge to the longest length, in standard errors', ...range(outcomes.map((o) => o.rise / (o.riseSe || 1))) },
+    statistics: statistics('rise of the BCE from the training edge to the longest length, in standard errors', outcomes.map((o) => o.rise / (o.riseSe || 1))),
     evidence: items,
   };
-}
-
-function range(xs: number[]): { min: number; median: number; max: number } {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return { min: s[0], median: s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]), max: s[s.length - 1] };
 }
 
 export default defineClaim({

@@ -9,6 +9,7 @@ import type { RunRecord } from '../src/matntm/experiment/record.ts';
 import type { ClaimResult } from '../src/core/types.ts';
 import { signTest } from '../src/claims/exact-tests.ts';
 import { describeSignTest, evidence, fmt, MAKE_COPY, noRecord, pairedRuns, replayCommand, signVerdict, type Section6Input } from '../src/claims/section6/common.ts';
+import { statistics } from '../src/claims/verdict.ts';
 import { defineClaim } from '../src/claims/unit.ts';
 import { section6Check } from '../src/claims/section6/common.ts';
 
@@ -50,7 +51,7 @@ function evaluate(input: Section6Input): ClaimResult {
     counterexample: verdict === 'fails' ? { pairs } : null,
     replay,
     detail: `Excess variation of the held-out BCE at the longest training length: ${describeSignTest(t, 'larger for the MatNTM than for the Matrix RNN', 'seed × task pairs')}`,
-    statistics: { quantity: 'MatNTM / Matrix RNN excess variation, per seed and task', min: Math.min(...ratio), median: [...ratio].sort((x, y) => x - y)[Math.floor(ratio.length / 2)], max: Math.max(...ratio) },
+    statistics: statistics('MatNTM / Matrix RNN excess variation, per seed and task', ratio),
     evidence: pairs.map((p) =>
       evidence(`${p.task}, seed ${p.seed}`, signVerdict(signTest([p.matntm - p.matrnn])), `at l${p.task === 'recall' ? ' (k)' : ''} = ${p.length} over ${p.evaluations} held-out evaluations: MatNTM ${fmt(p.matntm, 5)}, Matrix RNN ${fmt(p.matrnn, 5)}`),
     ),

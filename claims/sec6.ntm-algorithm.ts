@@ -6,7 +6,7 @@
  */
 import type { ClaimResult, Verdict } from '../src/core/types.ts';
 import { binomialUpperTail, clopperPearson } from '../src/claims/exact-tests.ts';
-import { combineVerdicts } from '../src/claims/verdict.ts';
+import { combineVerdicts, statistics } from '../src/claims/verdict.ts';
 import { ALPHA, evidence, finalError, fmt, fmtP, learned, LEARNED_BELOW, MAKE_COPY, noRecord, replayCommand, type Section6Input } from '../src/claims/section6/common.ts';
 import { defineClaim } from '../src/claims/unit.ts';
 import { section6Check } from '../src/claims/section6/common.ts';
@@ -52,15 +52,9 @@ function evaluate(input: Section6Input): ClaimResult {
       used.length === 0
         ? `No MatNTM run learned its task (final held-out error < ${LEARNED_BELOW} wrong bits per matrix), so the learned algorithm cannot be judged; ${rows.length} unlearned run(s) reported.`
         : `${following} of ${used.length} MatNTM runs that learned their task follow the NTM algorithm on most traced held-out sequences (each run: exact 95% interval of the fraction above ½); over runs, P(≥ ${following} of ${used.length} | ½) = ${fmtP(pRuns)}${pRuns <= ALPHA ? '' : ` (not significant at ${ALPHA}; with ${used.length} learned run(s) the smallest possible p is ${fmtP(0.5 ** used.length)})`}.`,
-    statistics: { quantity: 'fraction of traced sequences following the NTM algorithm, per learned run', ...minMedMax((used.length ? used : rows).map((r) => r.fraction)) },
+    statistics: statistics('fraction of traced sequences following the NTM algorithm, per learned run', (used.length ? used : rows).map((r) => r.fraction)),
     evidence: items,
   };
-}
-
-function minMedMax(xs: number[]): { min: number; median: number; max: number } {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return { min: s[0], median: s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]), max: s[s.length - 1] };
 }
 
 export default defineClaim({

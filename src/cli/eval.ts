@@ -11,6 +11,7 @@ import { prepareOutputDir } from '../io/output-paths.ts';
 import { EXIT_OK, note, parseNumberOption, printJson } from './common.ts';
 import { parseModel, parseThreads } from './training-options.ts';
 import { parseIntegerList } from '../matntm/experiment/config.ts';
+import { range } from '../matntm/evaluate.ts';
 import type { LengthMetrics } from '../matntm/spec.ts';
 
 interface EvalCliOptions {
@@ -114,10 +115,6 @@ export function evalCommand(): Command {
       note(`wrote ${files.map((f) => resolve(f)).join(', ')}`);
       process.exitCode = EXIT_OK;
     });
-}
-
-function range(a: number, b: number): number[] {
-  return Array.from({ length: b - a + 1 }, (_, i) => a + i);
 }
 
 /** The evaluation seed an experiment folder used, so `eval` sees its held-out sequences. */

@@ -5,6 +5,7 @@
 import type { TaskName } from '../../matntm/tasks/types.ts';
 import type { ClaimResult } from '../../core/types.ts';
 import { fisherExact, signTest } from '../exact-tests.ts';
+import { statistics } from '../verdict.ts';
 import { ALPHA, describeSignTest, evidence, finalError, fmt, fmtP, learned, LEARNED_BELOW, noRecord, pairedRuns, recordsFor, replayCommand, signVerdict, type Section6Input } from './common.ts';
 
 export interface PaperSolvedCounts {
@@ -50,13 +51,7 @@ export function memoryHelps(id: string, task: TaskName, input: Section6Input, ne
     counterexample: verdict === 'fails' ? { perSeed, signTest: t } : null,
     replay,
     detail: `Final held-out wrong bits per matrix: the MatNTM is below the Matrix RNN on ${t.agree} of ${pairs.length} seeds${every ? ' (every seed)' : ''}; ${describeSignTest(t, 'MatNTM below')} Learned (< ${LEARNED_BELOW}): MatNTM ${ntmLearned}/${pairs.length}, Matrix RNN ${rnnLearned}/${pairs.length}.${paperNote}`,
-    statistics: { quantity: 'Matrix RNN − MatNTM final wrong bits per matrix, per seed', ...quantiles(d) },
+    statistics: statistics('Matrix RNN − MatNTM final wrong bits per matrix, per seed', d),
     evidence: items,
   };
-}
-
-export function quantiles(xs: number[]): { min: number; median: number; max: number } {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return { min: s[0], median: s.length % 2 ? s[mid] : 0.5 * (s[mid - 1] + s[mid]), max: s[s.length - 1] };
 }

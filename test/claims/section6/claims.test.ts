@@ -54,6 +54,15 @@ describe('sec6.copy-memory-helps', () => {
     expect(two.detail).toContain('cannot reach p ≤ 0.05 (the smallest p is 0.250)');
   });
 
+  it('reports min / median / max of the per-seed gap, an even count’s median being the mean of the two middle gaps', () => {
+    // gaps (Matrix RNN − MatNTM): 5.9, 6.8, 6.5, 4.6, 7.7 → sorted 4.6, 5.9, 6.5, 6.8, 7.7
+    const five = copyMemoryHelps.evaluate(input(finals('copy', [0.1, 0.2, 0, 0.4, 0.3], [6, 7, 6.5, 5, 8]))).statistics!;
+    expect([five.min, five.median, five.max].map((x) => +x.toFixed(12))).toEqual([4.6, 6.5, 7.7]);
+    // the first four seeds: 4.6, 5.9, 6.5, 6.8 → median (5.9 + 6.5) / 2
+    const four = copyMemoryHelps.evaluate(input(finals('copy', [0.1, 0.2, 0, 0.4], [6, 7, 6.5, 5]))).statistics!;
+    expect([four.min, four.median, four.max].map((x) => +x.toFixed(12))).toEqual([4.6, 6.2, 6.8]);
+  });
+
   it('without a copy record it is inconclusive and names the command that makes one', () => {
     const r = copyMemoryHelps.evaluate(input(finals('recall', [0.1], [6])));
     expect(r.verdict).toBe('inconclusive');
@@ -123,6 +132,17 @@ describe('sec6.fluctuation', () => {
   it('holds when the MatNTM zigzags and the Matrix RNN does not, on 5 of 5 seeds; fails the other way round', () => {
     expect(fluctuation.evaluate(input(rec(true))).verdict).toBe('holds');
     expect(fluctuation.evaluate(input(rec(false))).verdict).toBe('fails');
+  });
+  it('reports the MatNTM / Matrix RNN ratio per seed; over 4 seeds the median is the mean of the middle two', () => {
+    // Matrix RNN 0.6, 0.4, 0.5, 0.3: (0.2 + 0.1 + 0.2 − 0.3) / 3 = 0.2/3 on every seed; the MatNTM's
+    // third value 0.6, 0.7, 0.8, 0.9 gives (0.4, 0.6, 0.8, 1.0) / 3, so the ratios are 2, 3, 4, 5
+    const r = fluctuation.evaluate(input(makeRecord('copy', [0.6, 0.7, 0.8, 0.9].flatMap((third, i) => [
+      { model: 'matntm' as const, seed: i + 1, final: 0.1, heldOut: [0.6, 0.4, third, 0.3] },
+      { model: 'matrnn' as const, seed: i + 1, final: 6, heldOut: [0.6, 0.4, 0.5, 0.3] },
+    ]))));
+    expect(r.cases).toBe(4);
+    const s = r.statistics!;
+    expect([s.min, s.median, s.max].map((x) => +x.toFixed(10))).toEqual([2, 3.5, 5]);
   });
 });
 
