@@ -21,7 +21,7 @@ function uniform(g: GaussianStream): number {
   return Math.atan2(g.next(), g.next()) / Math.PI; // uniform on (−1, 1)
 }
 
-/** Random convergent cases: even indices normal (orthogonal × real or rotation spectrum), odd non-normal. */
+/** Random convergent cases: even indices drawn normal (orthogonal × real spectrum), odd ones drawn non-normal (normal anyway when N = 1). */
 export function memoryClaimCases(seed: number, runs: number): MemoryClaimCase[] {
   const [g] = independentGaussianStreams(seed, 1);
   const out: MemoryClaimCase[] = [];
@@ -43,7 +43,8 @@ export function memoryClaimCases(seed: number, runs: number): MemoryClaimCase[] 
     const V = make();
     const W = gaussMatrix(g, N, N);
     W.mul(1 / (W.norm('frobenius') || 1));
-    out.push({ index, c: { U, V, W, e1: 1, e2: 1 }, normal });
+    // a 1×1 matrix is normal whatever its draw: an odd-index N = 1 case is flagged normal too
+    out.push({ index, c: { U, V, W, e1: 1, e2: 1 }, normal: normal || N === 1 });
   }
   return out;
 }

@@ -13,8 +13,8 @@ const radius = (m: Matrix) => {
 
 describe('memoryClaimCases', () => {
   const cases = memoryClaimCases(5, 12);
-  it('sizes cycle 1, 2, 3; even indices are normal', () => {
-    expect(cases.map((c) => [c.index, c.c.U.rows, c.normal])).toEqual(Array.from({ length: 12 }, (_, i) => [i, 1 + (i % 3), i % 2 === 0]));
+  it('sizes cycle 1, 2, 3; even indices are normal, and so is every 1×1 case', () => {
+    expect(cases.map((c) => [c.index, c.c.U.rows, c.normal])).toEqual(Array.from({ length: 12 }, (_, i) => [i, 1 + (i % 3), i % 2 === 0 || i % 3 === 0]));
   });
 
   it('normal cases are symmetric; every case has ρ ≤ 0.95, non-normal ones ρ ≥ 0.05', () => {
