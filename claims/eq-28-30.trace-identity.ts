@@ -11,7 +11,6 @@
  */
 import type { GeneratedCase } from '../src/arbitraries/cases.ts';
 import { toMatrixCase } from '../src/arbitraries/cases.ts';
-import { ModelUndefinedError } from '../src/errors.ts';
 import { spdConditionNumber, symmetricEigenvalues } from '../src/linalg/dense.ts';
 import type { Matrix } from 'ml-matrix';
 import { paperCovariances } from '../src/models/paper.ts';

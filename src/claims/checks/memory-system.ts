@@ -9,7 +9,6 @@
  */
 import { Matrix } from 'ml-matrix';
 import { ModelUndefinedError } from '../../errors.ts';
-import { spectralRadius } from '../../linalg/eigen.ts';
 import type { ClaimResult, QuantityStatistics } from '../../core/types.ts';
 import { classifyCase, verdictOfCases } from '../../core/verdict.ts';
 import { customCheck, type ClaimCheck } from '../unit.ts';
@@ -17,7 +16,7 @@ import { statistics } from '../verdict.ts';
 import type { MatrixCase } from '../../models/case.ts';
 import { memoryClaimCases, simplexAlphas, type MemoryClaimCase as GeneratedCase } from '../../cases/memory-cases.ts';
 import { fisherMemorySummary } from '../../models/summary.ts';
-import { isNormalCase, memoryExactFisherMemory, memoryMeanResponses } from '../../models/memory/exact.ts';
+import { memoryExactFisherMemory, memoryMeanResponses } from '../../models/memory/exact.ts';
 import {
   paperMemoryEq45,
   paperMemoryFmcEq41,
@@ -129,7 +128,6 @@ function theorem4(opts: Required<MemoryClaimOptions>, cases: GeneratedCase[]): C
     }
   }
   // the theorem's system must have a stationary law, and the paper-style formula must give the exact FMC where one exists
-  const maxStable = stableDiffs.length ? Math.max(...stableDiffs) : NaN;
   // a stationary law needs ρ(F) < 1 (strict, beyond 1e-12 of rounding in the companion eigenvalues); the paper-style
   // J(k)' is an identity with the exact one, to 1e-9 relative (Stein solves of κ < 1e3 systems)
   const exactVerdict = verdictOfCases([classifyCase('strict', 1 - stab.spectralRadius, 1e-12), ...stableDiffs.map((d) => classifyCase('identity', -d, 1e-9))]);

@@ -13,7 +13,7 @@
  */
 import fc from 'fast-check';
 import { InputError } from '../../errors.ts';
-import type { AnalyticModel as ModelName, ClaimReport, ClaimResult, Verdict, WitnessResult } from '../../core/types.ts';
+import type { AnalyticModel as ModelName, ClaimResult, Verdict, WitnessResult } from '../../core/types.ts';
 import type { CaseEvaluation } from './property-kit.ts';
 import type { AnyPropertyClaim, ClaimKind, PropertyClaim } from './property-types.ts';
 import { combineVerdicts, reportedMargin, statistics, verdictFromOutcomes, type CaseOutcome } from '../verdict.ts';
