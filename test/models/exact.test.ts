@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Matrix } from 'ml-matrix';
+import { inverse, Matrix } from 'ml-matrix';
 import { ModelUndefinedError } from '../../src/errors.ts';
 import { kron, matrixPower, relativeDifference } from '../../src/linalg/dense.ts';
 import { makeCase } from '../../src/models/case.ts';
-import { exactCovariance, exactCovarianceMatrix, exactFisherMemoryCurve, exactTotalCapacity, exactTotalCapacityByGram } from '../../src/models/exact.ts';
+import { exactCovariance, exactCovarianceMatrix, exactFisherMemoryCurve, exactFisherMemoryMatrixEntry, exactTotalCapacity, exactTotalCapacityByGram } from '../../src/models/exact.ts';
 import { paperCovariances, paperFisherMemoryCurve } from '../../src/models/paper.ts';
 import { fisherMemorySummary } from '../../src/models/summary.ts';
 import { gaussianMatrix, matrixWithSpectralRadius, normalComplexSpectrum } from '../helpers/random-matrices.ts';
@@ -48,6 +48,25 @@ describe('exact model, non-normal U and V', () => {
       if (term.norm('frobenius') < 1e-18 * s.norm('frobenius')) break;
     }
     expect(relativeDifference(exactCovarianceMatrix(cov), s)).toBeLessThan(1e-12);
+  });
+
+  it('J(i, j) = m_iᵀ C⁻¹ m_j, with m_k = (Vᵀ⊗Uᵀ)^k vec W and C dense: symmetric, its diagonal the FMC', () => {
+    // vec stacks columns, so vec(Uᵀ M V) = (Vᵀ ⊗ Uᵀ) vec M; C⁻¹ by a dense solve, not the model's Cholesky
+    const A = kron(c.V.transpose(), c.U.transpose());
+    const w0 = Matrix.columnVector(Array.from({ length: 9 }, (_, k) => c.W.get(k % 3, Math.floor(k / 3))));
+    const m = (k: number) => matrixPower(A, k).mmul(w0);
+    const cInv = inverse(exactCovarianceMatrix(cov));
+    const dense = (i: number, j: number) => m(i).transpose().mmul(cInv).mmul(m(j)).get(0, 0);
+    const fmc = exactFisherMemoryCurve(c, cov, 6);
+    for (const [i, j] of [[0, 0], [0, 3], [3, 0], [2, 5], [5, 5], [1, 4]]) {
+      const e = exactFisherMemoryMatrixEntry(c, cov, i, j);
+      // κ(C) < 1e3 here: a dense inverse and a Cholesky solve agree to about 1e-13 of the entries' scale
+      expect(Math.abs(e - dense(i, j))).toBeLessThan(1e-11 * Math.max(1, Math.abs(dense(0, 0))));
+      expect(exactFisherMemoryMatrixEntry(c, cov, j, i)).toBeCloseTo(e, 13);
+      if (i === j) expect(Math.abs(e - fmc[i])).toBeLessThan(1e-13 * Math.max(1, fmc[i]));
+    }
+    // the off-diagonal entries are not all zero: the responses are not C-orthogonal for non-normal U, V
+    expect(Math.abs(exactFisherMemoryMatrixEntry(c, cov, 0, 3))).toBeGreaterThan(1e-6);
   });
 
   it('FMC and J_tot equal the dense vector-network computation (Eq. 14 on the vectorized system)', () => {
