@@ -13,6 +13,11 @@ import {
   paperFisherMemoryMatrixEntryEq29,
   paperNormalCapacityEq18,
   paperTotalCapacity,
+  eq33Chain,
+  expectedSquaredStateNorm,
+  meanResponseNormSum,
+  noiseTraceSum,
+  theorem3Bound,
 } from '../../src/models/paper.ts';
 import { gaussianMatrix, matrixWithSpectralRadius, normalComplexSpectrum, normalRealSpectrum } from '../helpers/random-matrices.ts';
 
@@ -132,5 +137,41 @@ describe('normal U and V: Eq. 17 as printed and Eq. 18', () => {
     const e17 = paperFisherMemoryCurveEq17AsPrinted(c, eig, 1);
     // order-one discrepancy (missing conjugates), far above the 1e-12 eigen residuals
     expect(Math.hypot(e17.re - j1, e17.im)).toBeGreaterThan(1e-3 * j1);
+  });
+});
+
+describe('Section 2.5 sums (Eq. 31 bound, Eq. 33 chain) against truncated series', () => {
+  // non-normal, ρ(U) = 0.85, ρ(V) = 0.7, so the terms fall at least as 0.6^k (times a transient):
+  // 400 terms leave a tail far below 1e-14 of the sums
+  const c = makeCase(toRows(matrixWithSpectralRadius(3, 0.85, 71)), toRows(matrixWithSpectralRadius(3, 0.7, 72)), toRows(gaussianMatrix(3, 3, 73)), 0.8, 1.5);
+  const fro2 = (m: Matrix) => m.norm('frobenius') ** 2;
+  let meanSum = 0;
+  let noiseSum = 0;
+  for (let k = 0; k < 400; k++) {
+    const uk = matrixPower(c.U, k);
+    const vk = matrixPower(c.V, k);
+    meanSum += fro2(uk.transpose().mmul(c.W).mmul(vk));
+    noiseSum += fro2(uk) * fro2(vk); // Tr(V^{kᵀ}V^k) Tr(U^{kᵀ}U^k)
+  }
+
+  it('Σ ‖U^{kᵀ} W V^k‖², Σ ‖U^k‖²‖V^k‖² and E[Tr XᵀX] = the first + ε₁ε₂ × the second, to 1e-12 relative (Stein solves)', () => {
+    expect(Math.abs(meanResponseNormSum(c) - meanSum) / meanSum).toBeLessThan(1e-12);
+    expect(Math.abs(noiseTraceSum(c) - noiseSum) / noiseSum).toBeLessThan(1e-12);
+    const e = meanSum + 0.8 * 1.5 * noiseSum;
+    expect(Math.abs(expectedSquaredStateNorm(c) - e) / e).toBeLessThan(1e-12);
+  });
+
+  it('Theorem 3 bound N²‖W‖²/(ε₁ε₂); Eq. 33 chain J_tot ≤ Tr Σ⁻¹ Tr Ψ⁻¹ Σ‖M_k‖² ≤ Tr Σ⁻¹ Tr Ψ⁻¹ E[Tr XᵀX]', () => {
+    expect(theorem3Bound(c)).toBeCloseTo((9 * fro2(c.W)) / (0.8 * 1.5), 12);
+    const cov = paperCovariances(c);
+    const chain = eq33Chain(c, cov);
+    const trInv = (m: Matrix) => Array.from({ length: m.rows }, (_, i) => m.get(i, i)).reduce((a, b) => a + b, 0);
+    const factor = trInv(cov.sigmaInv) * trInv(cov.psiInv);
+    expect(chain.jtot).toBe(paperTotalCapacity(c, cov).jtot);
+    expect(Math.abs(chain.meanNormSum - meanSum) / meanSum).toBeLessThan(1e-12);
+    expect(Math.abs(chain.normSumBound - factor * meanSum) / (factor * meanSum)).toBeLessThan(1e-12);
+    expect(Math.abs(chain.stateNormBound - factor * chain.expectedStateNorm) / chain.stateNormBound).toBeLessThan(1e-12);
+    expect(chain.jtot).toBeLessThanOrEqual(chain.normSumBound);
+    expect(chain.normSumBound).toBeLessThan(chain.stateNormBound);
   });
 });
