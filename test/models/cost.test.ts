@@ -30,7 +30,7 @@ describe('simulationCost', () => {
   });
 
   it('time: linear in the samples; per sample T steps of 2N³ + n plus the accumulators', () => {
-    // N = 2, T = 3: 3·(16 + 4) + 16 + 12 + 9 = 97 multiply-adds per sample at 5e-8 s
+    // N = 2, T = 3: 3·(16 + 4) + 16 + 12 + 9 = 97 multiply-adds per sample at 5e-8 s (equal up to rounding: 15 digits)
     expect(simulationCost(2, 1000, 3).seconds).toBeCloseTo(1000 * 97 * 5e-8, 15);
     expect(simulationCost(8, 2000, 50).seconds / simulationCost(8, 1000, 50).seconds).toBeCloseTo(2, 12);
     // with T ≫ N the T products UᵀXV (2N³ each) dominate: doubling N multiplies the time by just under 8
