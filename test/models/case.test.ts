@@ -54,6 +54,9 @@ describe('validateCase', () => {
     expect(() => validateCase({ ...ok, e2: 1.1e100 })).toThrow(/e2 = 1\.1e\+100 is outside/);
     expect(() => validateCase({ ...ok, e1: 1e-100, e2: 1e-51 })).toThrow(/e1·e2 = .* is outside \[1e-150, 1e\+150\], where the float64 solvers stay accurate/);
     expect(() => validateCase({ ...ok, e1: 1e100, e2: 1e51 })).toThrow(/e1·e2 = .* is outside/);
+    // the product's upper end itself is inside: 1e75 · (1e150/1e75) rounds to exactly 1e150 in float64
+    expect(1e75 * (1e150 / 1e75)).toBe(1e150);
+    expect(() => validateCase({ ...ok, e1: 1e75, e2: 1e150 / 1e75 })).not.toThrow();
     expect(() => validateCase({ ...ok, W: m(2, 1e100) })).not.toThrow();
     expect(() => validateCase({ ...ok, W: m(2, -2e100) })).toThrow(/W has an entry of size 2e\+100, above 1e\+100/);
     expect(() => validateCase({ ...ok, W: m(2, 2e100) })).toThrow(/W has an entry of size 2e\+100/);
@@ -63,6 +66,8 @@ describe('validateCase', () => {
     const c = makeCase([[0.5]], [[0.4]], [[2]]);
     expect([c.U.get(0, 0), c.V.get(0, 0), c.W.get(0, 0), c.e1, c.e2]).toEqual([0.5, 0.4, 2, 1, 1]);
     expect(() => makeCase([[0.5]], [[0.4]], [['x']] as unknown as number[][])).toThrow('W[1][1] is not a number ("x")');
+    expect(() => makeCase([['x']] as unknown as number[][], [[0.4]], [[2]])).toThrow('U[1][1] is not a number ("x")');
+    expect(() => makeCase([[0.5]], [[Infinity]], [[2]])).toThrow('V[1][1] is not finite (Infinity)');
     expect(makeCase([[0.5]], [[0.4]], [[2]], 0.5, 3).e2).toBe(3);
   });
 });

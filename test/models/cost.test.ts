@@ -64,3 +64,34 @@ describe('memoryLimitBytes and the time limit', () => {
     expect(formatDuration(TIME_LIMIT_SECONDS)).toBe('24.0 h');
   });
 });
+
+describe('formatDuration and formatBytes: the unit changes at each threshold', () => {
+  it('seconds below 90 s, minutes below 90 min, hours below 48 h, days below two years, then years', () => {
+    const cases: [number, string][] = [
+      [89.4, '89 s'],
+      [90, '2 min'],
+      [5399, '90 min'],
+      [5400, '1.5 h'],
+      [48 * 3600 - 1, '48.0 h'],
+      [48 * 3600, '2 days'],
+      [730 * 86400 - 1, '730 days'],
+      [730 * 86400, '2.0e+0 years'],
+      [3.2e12, '1.0e+5 years'],
+    ];
+    for (const [seconds, text] of cases) expect(formatDuration(seconds), `${seconds} s`).toBe(text);
+  });
+
+  it('binary units with three significant digits, from bytes to EiB and no further', () => {
+    const cases: [number, string][] = [
+      [1023, '1.02e+3 B'],
+      [1024, '1.00 KiB'],
+      [1536 * 1024, '1.50 MiB'],
+      [1024 ** 3, '1.00 GiB'],
+      [1024 ** 4, '1.00 TiB'],
+      [1024 ** 5, '1.00 PiB'],
+      [1024 ** 6, '1.00 EiB'],
+      [1024 ** 7, '1.02e+3 EiB'],
+    ];
+    for (const [bytes, text] of cases) expect(formatBytes(bytes), `${bytes} B`).toBe(text);
+  });
+});

@@ -48,9 +48,10 @@ describe('Gaussian matrices', () => {
   });
 
   it('Lemma 2: the Fisher information about s₀ is ‖W‖²/(ε₁ε₂), and the second difference of the log-density agrees', () => {
-    const c = makeCase([[0.5, 0], [0, 0.4]], [[0.3, 0.1], [0, 0.2]], [[1, 2], [-1, 0.5]], 0.5, 2);
+    // ε₁ε₂ = 1.5, not 1, so that dividing by it and multiplying by it differ
+    const c = makeCase([[0.5, 0], [0, 0.4]], [[0.3, 0.1], [0, 0.2]], [[1, 2], [-1, 0.5]], 0.5, 3);
     const r = inputFisherCheck(c);
-    expect(r.formula).toBeCloseTo((1 + 4 + 1 + 0.25) / (0.5 * 2), 13);
+    expect(r.formula).toBeCloseTo((1 + 4 + 1 + 0.25) / (0.5 * 3), 13);
     // the log-density is quadratic in s: the second difference is exact up to rounding, ~ε·|log p|/h² ≈ 1e-12
     expect(Math.abs(r.secondDifference - r.formula) / r.formula).toBeLessThan(1e-8);
   });

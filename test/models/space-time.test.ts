@@ -16,9 +16,12 @@ describe('spaceTimeTraceSum', () => {
     expect(r.remainderBound).toBeGreaterThan(0);
     // the bound must cover what was left out: 8/3 − sum ≤ bound (up to rounding of the partial sum)
     expect(8 / 3 - r.sum).toBeLessThanOrEqual(r.remainderBound + 4 * Number.EPSILON);
-    // 0.25^k · 2 falls below 1e-15·8/3 after about 25 terms
-    expect(r.terms).toBeGreaterThan(20);
-    expect(r.terms).toBeLessThan(40);
+    // After K terms: ‖A^K‖_F² = 0.25^K, Σ_{j<1} ‖A^j‖_F² = 1 gives the block bound S = 1/(1 − 0.25) = 4/3
+    // (fixed at K = 1), so the bound is pMax · 0.25^K · 4/3 and the sum 2(1 − 0.25^K)/(1 − 0.25). It stops at
+    // the first K with 0.25^K ≤ 1e-15 (1 − 0.25^K): K = 25 (0.25^25 ≈ 8.9e-16; 0.25^24 ≈ 3.6e-15).
+    expect(r.terms).toBe(25);
+    // powers of 1/2 and a few products: the bound agrees to rounding (1e-15 relative)
+    expect(Math.abs(r.remainderBound - (2 * 0.25 ** 25 * 4) / 3) / r.remainderBound).toBeLessThan(1e-15);
   });
 
   it('matrix: the trace of X = A X Aᵀ + P, X from the Kronecker solve (I − A⊗A) vec X = vec P', () => {
@@ -51,6 +54,7 @@ describe('spaceTimeTraceSum', () => {
       expect(err).toBeInstanceOf(ModelUndefinedError);
       expect((err as ModelUndefinedError).reason).toBe('slow-series');
       expect((err as Error).message).toBe('space-time trace series not certified within 400000 terms');
+      expect((err as ModelUndefinedError).details).toEqual({ terms: 400000 });
     }
   });
 });

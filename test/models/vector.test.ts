@@ -29,5 +29,13 @@ describe('vector network', () => {
     expect(assertVectorModelDefined({ A: new Matrix([[0.5]]), v: [1], epsilon: 1 })).toBe(0.5);
     expect(() => vectorFisherMemory({ A: new Matrix([[1]]), v: [1], epsilon: 1 }, 2)).toThrow(ModelUndefinedError);
     expect(() => assertVectorModelDefined({ A: new Matrix([[0, 2], [0.5, 0]]), v: [1, 0], epsilon: 1 })).toThrow('vector model undefined: C_n = Σ A^k A^{kᵀ} needs ρ(A) < 1, but ρ(A) = 1.00000');
+    let error: unknown;
+    try {
+      assertVectorModelDefined({ A: new Matrix([[1.25]]), v: [1], epsilon: 1 });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ModelUndefinedError).reason).toBe('divergent');
+    expect((error as ModelUndefinedError).details).toEqual({ spectralRadius: 1.25 });
   });
 });
