@@ -7,11 +7,12 @@ import copyClaim from '../../../claims/sec6.copy-memory-helps.ts';
 import recallClaim from '../../../claims/sec6.recall-memory-helps.ts';
 import ntmClaim from '../../../claims/sec6.ntm-algorithm.ts';
 import costClaim from '../../../claims/sec6.cost-grows-with-length.ts';
-import fluctuationClaim, { excessVariation } from '../../../claims/sec6.fluctuation.ts';
+import fluctuationClaim, { excessVariation, heldOutSeries } from '../../../claims/sec6.fluctuation.ts';
+import { clopperPearson } from '../../../src/claims/exact-tests.ts';
 import table1Claim from '../../../claims/table-1.parameters.ts';
 import { runClaim } from '../../../src/claims/registry.ts';
 import type { ClaimDefinition } from '../../../src/claims/unit.ts';
-import { finals, makeRecord } from './records.ts';
+import { finals, makeRecord, metrics } from './records.ts';
 
 const input = (...records: ReturnType<typeof finals>[]) => ({ records: records.map((record, i) => ({ path: `exp${i}`, record })) });
 
@@ -115,6 +116,204 @@ describe('sec6.cost-grows-with-length', () => {
   it('a fall within the noise is not a counterexample', () => {
     const r = costGrowsWithLength.evaluate(input(rec(Array.from({ length: 5 }, () => [0.1, 0.3, 0.29, 0.9]))));
     expect(r.verdict).toBe('holds');
+  });
+});
+
+describe('sec6.cost-grows-with-length: each curve, its numbers and its evidence', () => {
+  type Lm = ReturnType<typeof metrics>;
+  /** One MatNTM run per curve; `beyond` = [length, cost, se] from the training edge on, in any order. */
+  const recordWith = (task: 'copy' | 'recall', curves: { lengths: [number, number, number][]; items?: [number, number, number][] }[]) => {
+    const record = makeRecord(task, curves.map((_, i) => ({ model: 'matntm' as const, seed: i + 1, final: 0.1 })));
+    curves.forEach((curve, i) => {
+      record.runs[i].generalization = {
+        lengths: curve.lengths.map(([x, cost, se]): Lm => metrics(x, cost, 1, se)),
+        ...(curve.items ? { itemLengths: curve.items.map(([n, cost, se]): Lm => metrics(record.config.maxLength, cost, 1, se, n)) } : {}),
+      };
+    });
+    return record;
+  };
+
+  it('one rising curve: the points from the edge in order, the rise and its standard error, the evidence sentence', () => {
+    const record = recordWith('copy', [{ lengths: [[7, 0.5, 0.01], [5, 0.1, 0.01], [4, 9, 0.01], [8, 0.9, 0.02], [6, 0.3, 0.01]] }]);
+    const edge = record.config.maxLength;
+    expect(edge).toBe(5);
+    const r = costGrowsWithLength.evaluate(input(record));
+    // length 4 is inside the training range (below the edge): left out, whatever its cost
+    const riseSe = Math.hypot(0.02, 0.01);
+    expect(r.worst).toEqual({ run: 'matntm-seed1', axis: 'copy: copy length l', rise: 0.9 - 0.1, riseSe });
+    expect(r.counterexample).toBeNull();
+    expect(r.cases).toBe(1);
+    expect(r.evidence).toEqual([
+      {
+        source: 'matntm-seed1, copy: copy length l',
+        verdict: 'holds',
+        detail: 'BCE from the training edge 5: 5: 0.1000 ± 0.0100, 6: 0.3000 ± 0.0100, 7: 0.5000 ± 0.0100, 8: 0.9000 ± 0.0200; grows (0.8000 ± 0.0224)',
+      },
+    ]);
+    expect(r.statistics!.median).toBeCloseTo(0.8 / riseSe, 12);
+    // one curve cannot make a sign test significant: inconclusive, and the detail says why
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.detail).toContain('No significant decrease beyond the training range in 1 run × axis curves');
+    expect(r.detail).toContain('above the training edge in 1 of 1 (by more than 3 standard errors in 1)');
+  });
+
+  it('a rise within 3 standard errors is not "grows", and the curve with the smallest standardized rise is the worst', () => {
+    const r = costGrowsWithLength.evaluate(input(recordWith('copy', [
+      { lengths: [[5, 0.1, 0.01], [6, 0.2, 0.01], [7, 0.9, 0.01]] },
+      { lengths: [[5, 0.1, 0.01], [6, 0.11, 0.01], [7, 0.12, 0.01]] },
+      { lengths: [[5, 0.1, 0.001], [6, 0.12, 0.001], [7, 0.15, 0.001]] },
+    ])));
+    expect(r.evidence!.map((e) => e.verdict)).toEqual(['holds', 'inconclusive', 'holds']);
+    expect(r.evidence![1].detail).toContain('; no significant rise (0.0200 ± 0.0141)');
+    expect(r.worst).toMatchObject({ run: 'matntm-seed2', rise: 0.12 - 0.1 });
+    expect(r.detail).toContain('above the training edge in 3 of 3 (by more than 3 standard errors in 2)');
+  });
+
+  it('of several significant falls, the counterexample is the largest in standard errors, not in size', () => {
+    // falls: 6→7 by 0.4 with se hypot(0.1, 0.1) (2.8 se, not significant), 7→8 by 0.3 with se hypot(0.01, 0.01) (21 se),
+    // 8→9 by 0.35 with se hypot(0.01, 0.05) (6.9 se)
+    const r = costGrowsWithLength.evaluate(input(recordWith('copy', [
+      { lengths: [[5, 0.2, 0.01], [6, 1.0, 0.1], [7, 0.6, 0.01], [8, 0.3, 0.01], [9, -0.05, 0.05]] },
+    ])));
+    expect(r.verdict).toBe('fails');
+    const se = Math.hypot(0.01, 0.01);
+    expect(r.counterexample).toMatchObject({ run: 'matntm-seed1', axis: 'copy: copy length l', from: 7, to: 8, se });
+    expect((r.counterexample as { drop: number }).drop).toBeCloseTo(0.3, 14);
+    expect((r.counterexample as { points: unknown[] }).points).toHaveLength(5);
+    expect(r.worst).toMatchObject({ run: 'matntm-seed1', decrease: { from: 7, to: 8 } });
+    expect(r.evidence![0].verdict).toBe('fails');
+    expect(r.evidence![0].detail).toContain('; falls by 0.3000 from 7 to 8 (21.2 standard errors)');
+    expect(r.detail).toContain('falls significantly (by more than 3 standard errors) beyond the training range in 1 of 1');
+  });
+
+  it('recall: the item-count axis and the item-length axis are curves of their own; Matrix RNN runs are not curves', () => {
+    // item lengths from the training item length 2; item counts set below from the record's own edge
+    const record = recordWith('recall', [{ lengths: [], items: [[2, 0.1, 0.01], [3, 0.05, 0.001]] }]);
+    const edge = record.config.maxLength;
+    record.runs[0].generalization.lengths = [metrics(edge, 0.1, 1, 0.01), metrics(edge + 1, 0.2, 1, 0.01)];
+    expect(record.config.itemLength).toBe(2);
+    const withRnn = makeRecord('recall', [{ model: 'matrnn', seed: 1, final: 6, costBeyond: [0.9, 0.1, 0.05] }]);
+    const r = costGrowsWithLength.evaluate(input(record, withRnn));
+    expect(r.cases).toBe(2);
+    expect(r.evidence!.map((e) => e.source)).toEqual(['matntm-seed1, recall: item count k', 'matntm-seed1, recall: item length n']);
+    // the item-length curve falls from 0.1 to 0.05 by 5 standard errors: a counterexample
+    expect(r.counterexample).toMatchObject({ axis: 'recall: item length n', from: 2, to: 3 });
+    expect(r.verdict).toBe('fails');
+  });
+
+  it('a curve that does not start at the training edge, or has one point, is not a curve: without any, inconclusive', () => {
+    const r = costGrowsWithLength.evaluate(input(recordWith('copy', [{ lengths: [[6, 0.1, 0.01], [7, 0.9, 0.01]] }, { lengths: [[5, 0.1, 0.01]] }])));
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.cases).toBe(0);
+    expect(r.detail).toContain("the record's evaluation lengths must reach beyond the training range");
+  });
+
+  it('five rising curves: sign test p = 1/32 ≤ 0.05 holds; four: p = 1/16, inconclusive', () => {
+    const curve = { lengths: [[5, 0.1, 0.01], [6, 0.105, 0.01]] as [number, number, number][] };
+    expect(costGrowsWithLength.evaluate(input(recordWith('copy', Array(5).fill(curve)))).verdict).toBe('holds');
+    expect(costGrowsWithLength.evaluate(input(recordWith('copy', Array(4).fill(curve)))).verdict).toBe('inconclusive');
+  });
+});
+
+describe('sec6.ntm-algorithm: per-run evidence, the weakest run, the test over runs', () => {
+  const run = (seed: number, following: number, final = 0.1) => ({ model: 'matntm' as const, seed, final, algorithm: { following, sequences: 64 } });
+
+  it('three learned runs that follow it: the weakest is the lowest interval, and 3 runs cannot reach p ≤ 0.05', () => {
+    const record = makeRecord('copy', [run(1, 60), run(2, 50), run(3, 62), run(4, 1, 3), { model: 'matrnn', seed: 1, final: 6, algorithm: { following: 0, sequences: 64 } }]);
+    record.runs[0].algorithm!.writeAdvance = 0.95;
+    const r = ntmAlgorithm.evaluate(input(record));
+    expect(r.verdict).toBe('holds');
+    // the unlearned run (final error 3) is reported, not combined; the Matrix RNN's trace is not a run of this claim
+    expect(r.cases).toBe(3);
+    expect(r.evidence!.map((e) => [e.source, e.verdict])).toEqual([
+      ['copy matntm-seed1', 'holds'],
+      ['copy matntm-seed2', 'holds'],
+      ['copy matntm-seed3', 'holds'],
+      ['copy matntm-seed4 (did not learn: reported, not combined)', 'fails'],
+    ]);
+    const [lo, hi] = clopperPearson(60, 64);
+    expect(r.evidence![0].detail).toBe(
+      `60 of 64 traced held-out sequences follow the NTM algorithm (93.8%, exact 95% interval ${(100 * lo).toFixed(1)}–${(100 * hi).toFixed(1)}%); read focus on the written slot at 90.0% of output steps, write focus advancing one slot at 95.0% of input steps; final error 0.100 wrong bits per matrix`,
+    );
+    expect(r.evidence![1].detail).not.toContain('write focus');
+    const [lo50, hi50] = clopperPearson(50, 64);
+    expect(r.worst).toEqual({ run: 'copy matntm-seed2', following: 50, sequences: 64, lower95: lo50, upper95: hi50 });
+    expect(r.counterexample).toBeNull();
+    expect(r.detail).toContain('3 of 3 MatNTM runs that learned their task follow the NTM algorithm');
+    expect(r.detail).toContain('P(≥ 3 of 3 | ½) = 0.125 (not significant at 0.05; with 3 learned run(s) the smallest possible p is 0.125)');
+    expect(r.statistics).toMatchObject({ min: 50 / 64, median: 60 / 64, max: 62 / 64 });
+  });
+
+  it('five learned runs that follow it: P(≥ 5 of 5 | ½) = 0.031, significant', () => {
+    const r = ntmAlgorithm.evaluate(input(makeRecord('copy', [1, 2, 3, 4, 5].map((seed) => run(seed, 60)))));
+    expect(r.detail).toContain('P(≥ 5 of 5 | ½) = 0.031.');
+  });
+
+  it('a learned run that does not follow it is the counterexample, with its interval and trace numbers', () => {
+    const record = makeRecord('copy', [run(1, 60), run(2, 5)]);
+    record.runs[1].algorithm!.writeAdvance = 0.2;
+    const r = ntmAlgorithm.evaluate(input(record));
+    expect(r.verdict).toBe('fails');
+    expect(r.counterexample).toEqual({ run: 'copy matntm-seed2', following: 5, sequences: 64, upper95: clopperPearson(5, 64)[1], readMatch: 0.9, writeAdvance: 0.2 });
+    expect(r.detail).toContain('1 of 2 MatNTM runs');
+  });
+
+  it('when no run learned: inconclusive, the statistic and the weakest over all runs', () => {
+    const r = ntmAlgorithm.evaluate(input(makeRecord('copy', [run(1, 40, 3), run(2, 20, 4)])));
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.detail).toBe('No MatNTM run learned its task (final held-out error < 0.5 wrong bits per matrix), so the learned algorithm cannot be judged; 2 unlearned run(s) reported.');
+    expect(r.worst).toMatchObject({ run: 'copy matntm-seed2', following: 20 });
+    expect(r.statistics).toMatchObject({ min: 20 / 64, max: 40 / 64 });
+  });
+});
+
+describe('sec6.fluctuation: the series, the pairs and their evidence', () => {
+  it('heldOutSeries reads one length across evaluations, skipping evaluations without it; two values have no excess', () => {
+    const record = makeRecord('copy', [{ model: 'matntm', seed: 1, final: 0.1, heldOut: [0.6, 0.3, 0.5] }]);
+    const L = record.config.maxLength;
+    expect(heldOutSeries(record.runs[0], L)).toEqual([0.6, 0.3, 0.5]);
+    record.runs[0].heldOut[1].byLength = record.runs[0].heldOut[1].byLength.filter((m) => m.length !== L);
+    expect(heldOutSeries(record.runs[0], L)).toEqual([0.6, 0.5]);
+    expect(excessVariation([0.6, 0.5])).toBe(0);
+    expect(excessVariation([0.6])).toBeNaN();
+  });
+
+  it('a pair is compared only when both runs have two evaluations; without any pair, inconclusive', () => {
+    const r = fluctuation.evaluate(input(makeRecord('copy', [
+      { model: 'matntm', seed: 1, final: 0.1, heldOut: [0.6, 0.3, 0.5] },
+      { model: 'matrnn', seed: 1, final: 6, heldOut: [0.6] },
+    ])));
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.cases).toBe(0);
+    expect(r.detail).toContain('with at least two held-out evaluations per run');
+  });
+
+  it('per pair: the excess variations, the pair where the MatNTM is least ahead as worst, and the evidence sentence', () => {
+    const record = makeRecord('recall', [
+      { model: 'matntm', seed: 1, final: 0.1, heldOut: [0.6, 0.3, 0.5, 0.2] },
+      { model: 'matrnn', seed: 1, final: 6, heldOut: [0.6, 0.5, 0.4, 0.3] },
+      { model: 'matntm', seed: 2, final: 0.1, heldOut: [0.6, 0.5, 0.55, 0.3] },
+      { model: 'matrnn', seed: 2, final: 6, heldOut: [0.6, 0.5, 0.4, 0.3] },
+    ]);
+    const r = fluctuation.evaluate(input(record));
+    // seed 1: (0.3 + 0.2 + 0.3 − 0.4)/3 = 0.4/3; seed 2: (0.1 + 0.05 + 0.25 − 0.3)/3 = 0.1/3; Matrix RNN 0
+    expect(r.cases).toBe(2);
+    expect(r.worst).toMatchObject({ task: 'recall', seed: 2, length: record.config.maxLength, evaluations: 4, matrnn: 0 });
+    expect((r.worst as { matntm: number }).matntm).toBeCloseTo(0.1 / 3, 14);
+    expect(r.counterexample).toBeNull();
+    expect(r.evidence!.map((e) => [e.source, e.verdict])).toEqual([['recall, seed 1', 'inconclusive'], ['recall, seed 2', 'inconclusive']]);
+    expect(r.evidence![0].detail).toBe(`at l (k) = ${record.config.maxLength} over 4 held-out evaluations: MatNTM 0.13333, Matrix RNN 0.00000`);
+  });
+
+  it('when the Matrix RNN fluctuates more on every seed, the counterexample lists the pairs', () => {
+    const record = makeRecord('copy', [1, 2, 3, 4, 5].flatMap((seed) => [
+      { model: 'matntm' as const, seed, final: 0.1, heldOut: [0.6, 0.5, 0.4, 0.3] },
+      { model: 'matrnn' as const, seed, final: 6, heldOut: [0.6, 0.3, 0.5, 0.2] },
+    ]));
+    const r = fluctuation.evaluate(input(record));
+    expect(r.verdict).toBe('fails');
+    expect((r.counterexample as { pairs: { seed: number }[] }).pairs.map((p) => p.seed)).toEqual([1, 2, 3, 4, 5]);
+    expect(r.evidence![0].detail).toMatch(/^at l = \d+ over 4 held-out evaluations/);
   });
 });
 
