@@ -157,6 +157,27 @@ describe('existence: ρ(U)·ρ(V) < 1, strictly', () => {
   });
 });
 
+describe('exact J_tot, diagonal 2×2: the reported remainder bound is ‖m_K‖² Tr C/(ε₁ε₂)² at the K it stopped', () => {
+  it('with Tr C = Σ_ij ε₁ε₂/(1 − u_i² v_j²) and m_K = vec(w_ij (u_i v_j)^K)', () => {
+    const u = [0.7, -0.4];
+    const v = [0.6, 0.9];
+    const w = [[1, -0.5], [0.3, 2]];
+    const c = makeCase(toRows(Matrix.diag(u)), toRows(Matrix.diag(v)), w, 0.7, 1.4);
+    const eps = 0.7 * 1.4;
+    const result = exactTotalCapacity(c, exactCovariance(c));
+    const K = result.terms as number;
+    let traceC = 0;
+    let norm2 = 0;
+    for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) {
+      traceC += eps / (1 - (u[i] * v[j]) ** 2);
+      norm2 += (w[i][j] * (u[i] * v[j]) ** K) ** 2;
+    }
+    // a few products of O(1) numbers and K-th powers: 1e-12 relative
+    expect(Math.abs((result.remainderBound as number) - (norm2 * traceC) / (eps * eps)) / (result.remainderBound as number)).toBeLessThan(1e-12);
+    expect(Math.abs(result.jtot - (1 + 0.25 + 0.09 + 4) / eps) / result.jtot).toBeLessThan(1e-14);
+  });
+});
+
 describe('exact J_tot of a scalar system a = uv, where every term is known', () => {
   // N = 1: C = ε/(1 − a²), m_k = a^k w, J(k) = a^{2k} w² (1 − a²)/ε, J_tot = w²/ε (ε = ε₁ε₂).
   // After K terms the series' remainder bound is ‖m_K‖² Tr C/ε² = a^{2K} w²/(ε(1 − a²)).

@@ -170,5 +170,13 @@ describe('simulateFisherMemory refuses bad options before drawing anything', () 
     // N = 2, steps = 3: 3 + 4 + 10 = 17 per batch; 3 batches of 17 are the least accepted
     refuses({ samples: 3 * 17 - 1, steps: 3, seed: 1, batches: 3 }, /needs more than steps \+ N² \+ 10 = 17 trajectories.*at least 51 \(got 50\)/);
     expect(simulateFisherMemory(c, { samples: 3 * 17, steps: 3, seed: 1, batches: 3 }).samples).toBe(51);
+    // one sample is a positive integer, only too few
+    refuses({ samples: 1, steps: 3, seed: 1 }, /too few samples/);
+  });
+
+  it('the smallest accepted values: one step, two batches', () => {
+    const r = simulateFisherMemory(c, { samples: 2 * 15, steps: 1, seed: 2, batches: 2 });
+    expect([r.steps, r.batches, r.samples, r.fmc.length]).toEqual([1, 2, 30, 1]);
+    expectSame(r, reference(c, [], 1, 30, 2, 2));
   });
 });

@@ -36,6 +36,24 @@ describe('spaceTimeTraceSum', () => {
     expect(r.remainderBound).toBeLessThanOrEqual(1e-15 * r.sum);
   });
 
+  it('diagonal 2×2: the block bound S is fixed at K = 1, S = ‖I‖_F²/(1 − ‖A‖_F²), and the series stops at the first K it certifies', () => {
+    const a = [0.5, 0.3];
+    const p = [2, 1];
+    const pMax = 2;
+    const r = spaceTimeTraceSum(Matrix.diag(a), Matrix.diag(p), pMax);
+    const fro = (k: number) => a[0] ** (2 * k) + a[1] ** (2 * k);
+    const partial = (K: number) => p[0] * (1 - a[0] ** (2 * K)) / (1 - a[0] ** 2) + p[1] * (1 - a[1] ** (2 * K)) / (1 - a[1] ** 2);
+    const S = fro(0) / (1 - fro(1));
+    let K = 1;
+    while (pMax * fro(K) * S > 1e-15 * partial(K)) K++;
+    // not near the threshold at K − 1 or K, so rounding cannot move K
+    expect(pMax * fro(K - 1) * S / (1e-15 * partial(K - 1))).toBeGreaterThan(1.03);
+    expect(pMax * fro(K) * S / (1e-15 * partial(K))).toBeLessThan(0.97);
+    expect(r.terms).toBe(K);
+    expect(Math.abs(r.remainderBound - pMax * fro(K) * S) / r.remainderBound).toBeLessThan(1e-14);
+    expect(Math.abs(r.sum - (p[0] / (1 - a[0] ** 2) + p[1] / (1 - a[1] ** 2))) / r.sum).toBeLessThan(1e-14);
+  });
+
   it('a zero A sums the single term Tr P', () => {
     const r = spaceTimeTraceSum(Matrix.zeros(2, 2), new Matrix([[1, 0], [0, 3]]), 3);
     expect(r.sum).toBe(4);
