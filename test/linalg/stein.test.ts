@@ -72,3 +72,57 @@ describe('solveKroneckerStein (structured, N² dimensions)', () => {
     expect(() => solveKroneckerStein(u, v, Float64Array.from([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]))).toThrow(SteinNotConvergentError);
   });
 });
+
+describe('Stein solvers: stopping point, residual and symmetry on cases solved by hand', () => {
+  // Scalar a = 0.5: doubling j adds a^{2^{j+1}} x, and stops at the first j with a_j² = 0.25^{2^j} ≤ 1e-8 and the
+  // term ≤ 1e-17 of the sum: a_4² ≈ 2.3e-10 but its term is 2.3e-10 of the sum; a_5² ≈ 5.4e-20, so j = 5, six doublings.
+  // Q = 1e6 makes an absolute residual (≈ 1e-10) and a relative one (≈ 1e-16) far apart.
+  it('dense, scalar: X = Q/(1 − a²) after six doublings, residual relative to ‖X‖', () => {
+    const r = solveStein(new Matrix([[0.5]]), new Matrix([[1e6]]));
+    expect(r.iterations).toBe(6);
+    expect(Math.abs(r.solution.get(0, 0) - 1e6 / 0.75) / (1e6 / 0.75)).toBeLessThan(4e-16);
+    const x = r.solution.get(0, 0);
+    expect(r.relativeResidual).toBe(Math.abs(x - 0.25 * x - 1e6) / x);
+    expect(r.relativeResidual).toBeLessThan(1e-15);
+  });
+
+  it('Kronecker, 1×1 (u = 0.5, v = 1): the same six doublings, the same relative residual', () => {
+    const r = solveKroneckerStein(new Matrix([[0.5]]), new Matrix([[1]]), Float64Array.from([1e6]));
+    expect(r.iterations).toBe(6);
+    const x = r.solution[0];
+    expect(Math.abs(x - 1e6 / 0.75) / (1e6 / 0.75)).toBeLessThan(4e-16);
+    expect(r.relativeResidual).toBe(Math.abs(x - 0.25 * x - 1e6) / x);
+  });
+
+  it('Kronecker: a symmetric Q gives a bit-for-bit symmetric X, equal to the dense solution', () => {
+    const u = matrixWithSpectralRadius(3, 0.85, 41);
+    const v = matrixWithSpectralRadius(3, 0.75, 42);
+    const n = 9;
+    const g = gaussianMatrix(n, n, 43);
+    const qm = g.mmul(g.transpose());
+    const fast = solveKroneckerStein(u, v, Float64Array.from(qm.to2DArray().flat())).solution;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(fast[i * n + j]).toBe(fast[j * n + i]);
+    const dense = solveStein(kron(v.transpose(), u.transpose()), qm).solution;
+    const fastM = new Matrix(Array.from({ length: n }, (_, i) => [...fast.subarray(i * n, (i + 1) * n)]));
+    expect(relativeDifference(fastM, dense)).toBeLessThan(1e-12);
+  });
+
+  it('both report the residual relative to ‖X‖: with Q of size 1e6 it stays at rounding level (the absolute one is ~1e6 larger)', () => {
+    const a = matrixWithSpectralRadius(3, 0.9, 44);
+    const g = gaussianMatrix(3, 3, 45);
+    const q = g.mmul(g.transpose()).mul(1e6);
+    const dense = solveStein(a, q);
+    const residual = Matrix.sub(Matrix.sub(dense.solution, a.mmul(dense.solution).mmul(a.transpose())), q).norm('frobenius');
+    expect(residual).toBeGreaterThan(0);
+    expect(dense.relativeResidual).toBe(residual / dense.solution.norm('frobenius'));
+    const kq = Float64Array.from(kron(g, g).mmul(kron(g, g).transpose()).mul(1e6).to2DArray().flat());
+    const k = solveKroneckerStein(a, matrixWithSpectralRadius(3, 0.5, 46), kq);
+    // a few dozen float64 sums of terms ~1e6·κ: relative residuals of order 1e-16; 1e-13 leaves room
+    expect(k.relativeResidual).toBeGreaterThan(0);
+    expect(k.relativeResidual).toBeLessThan(1e-13);
+  });
+
+  it('Kronecker: refuses a Q of the wrong size, naming the size it needs', () => {
+    expect(() => solveKroneckerStein(Matrix.eye(2).mul(0.5), Matrix.eye(2).mul(0.5), new Float64Array(9))).toThrow(new RangeError('Q must be 4×4'));
+  });
+});
