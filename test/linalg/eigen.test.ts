@@ -26,3 +26,38 @@ describe('eigen helpers', () => {
     }
   });
 });
+
+describe('normality defect and unitary eigendecomposition, values known by hand', () => {
+  it('the defect is ‖AAᵀ − AᵀA‖_F/‖A‖_F², scale-free, and 0 for the zero matrix', () => {
+    // shift register: AAᵀ = diag(1, 0), AᵀA = diag(0, 1), so the defect is √2 / 1; doubling A leaves it
+    expect(normalityDefect(new Matrix([[0, 1], [0, 0]]))).toBe(Math.SQRT2);
+    expect(normalityDefect(new Matrix([[0, 2], [0, 0]]))).toBe(Math.SQRT2);
+    expect(normalityDefect(Matrix.zeros(2, 2))).toBe(0);
+  });
+
+  it('a symmetric matrix with a repeated eigenvalue: real orthonormal vectors, and residuals as defined', () => {
+    const q = orthogonalMatrix(3, 11);
+    const a = q.mmul(Matrix.diag([0.5, 0.5, 0.2])).mmul(q.transpose());
+    const sym = a.add(a.transpose()).mul(0.5);
+    const d = unitaryEigendecomposition(sym);
+    expect([...d.values.re].sort((x, y) => x - y).map((x) => +x.toFixed(12))).toEqual([0.2, 0.5, 0.5]);
+    expect(d.values.im).toEqual([0, 0, 0]);
+    expect(d.vectors.im.to1DArray().every((x) => x === 0)).toBe(true);
+    // EᵀE = I and A E = E Λ, measured here the way the residuals are defined
+    const ete = d.vectors.re.transpose().mmul(d.vectors.re);
+    const unitarity = Matrix.sub(ete, Matrix.eye(3)).norm('frobenius');
+    const eigen = Matrix.sub(sym.mmul(d.vectors.re), d.vectors.re.mmul(Matrix.diag(d.values.re))).norm('frobenius') / sym.norm('frobenius');
+    // the same quantities in another order of operations: equal to a few units of 1e-16
+    expect(Math.abs(d.unitarityResidual - unitarity)).toBeLessThan(1e-15);
+    expect(Math.abs(d.eigenResidual - eigen)).toBeLessThan(1e-15);
+    expect(d.unitarityResidual).toBeLessThan(1e-14);
+    expect(d.eigenResidual).toBeLessThan(1e-14);
+  });
+
+  it('the zero matrix: eigenvalues 0, the identity as vectors, zero residuals', () => {
+    const d = unitaryEigendecomposition(Matrix.zeros(2, 2));
+    expect(d.values).toEqual({ re: [0, 0], im: [0, 0] });
+    expect(d.unitarityResidual).toBe(0);
+    expect(d.eigenResidual).toBe(0);
+  });
+});
