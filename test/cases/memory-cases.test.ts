@@ -12,13 +12,15 @@ const radius = (m: Matrix) => {
 };
 
 describe('memoryClaimCases', () => {
-  const cases = memoryClaimCases(5, 12);
+  // drawn inside each test, not while the suite is collected: a mutant is active only inside tests
+  const draw = () => memoryClaimCases(5, 12);
   it('sizes cycle 1, 2, 3; even indices are normal, and so is every 1×1 case', () => {
+    const cases = draw();
     expect(cases.map((c) => [c.index, c.c.U.rows, c.normal])).toEqual(Array.from({ length: 12 }, (_, i) => [i, 1 + (i % 3), i % 2 === 0 || i % 3 === 0]));
   });
 
   it('normal cases are symmetric; every case has ρ ≤ 0.95, non-normal ones ρ ≥ 0.05', () => {
-    for (const { c, normal } of cases) {
+    for (const { c, normal } of draw()) {
       for (const m of [c.U, c.V]) {
         expect(radius(m)).toBeLessThanOrEqual(0.95 + 1e-12);
         if (normal) expect(Matrix.sub(m, m.transpose()).norm('frobenius')).toBeLessThan(1e-14);
@@ -30,6 +32,7 @@ describe('memoryClaimCases', () => {
   });
 
   it('the same cases for a seed, other cases for another', () => {
+    const cases = draw();
     expect(memoryClaimCases(5, 12).map((c) => c.c.U.to2DArray())).toEqual(cases.map((c) => c.c.U.to2DArray()));
     expect(memoryClaimCases(6, 1)[0].c.U.get(0, 0)).not.toBe(cases[0].c.U.get(0, 0));
   });

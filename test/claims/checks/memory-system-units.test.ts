@@ -164,13 +164,14 @@ const SEED = 1;
 /** Odd: the median of 7 values is the 4th smallest under any convention. */
 const RUNS = 7;
 const cases = memoryClaimCases(SEED, RUNS);
-const results = { 'theorem-4': run('theorem-4', SEED, RUNS), stability: run('stability', SEED, RUNS), 'capacity-increase': run('capacity-increase', SEED, RUNS) };
+/** The check's results, computed inside each test (a mutant is active only while a test runs). */
+const results = (which: Which): ClaimResult[] => run(which, SEED, RUNS);
 
 describe('memory-system checks: cases, replay commands, fixed counterexample', () => {
   it('each claim has a paper and an exact result over min(runs, 40) cases, replayed with its id, seed and that count', () => {
     for (const which of Object.keys(CLAIM_IDS) as Which[]) {
-      expect(results[which].map((r) => r.model)).toEqual(['paper', 'exact']);
-      for (const r of results[which]) {
+      expect(results(which).map((r) => r.model)).toEqual(['paper', 'exact']);
+      for (const r of results(which)) {
         expect(r.cases).toBe(RUNS);
         expect(r.replay).toBe(`matmem verify --claim ${CLAIM_IDS[which]} --seed ${SEED} --runs ${RUNS}`);
       }
@@ -204,10 +205,10 @@ describe('memory-system checks: cases, replay commands, fixed counterexample', (
 });
 
 describe('memory.stability', () => {
-  const [paper, exact] = results.stability;
   const rhos = cases.map(({ c }) => spectralRadiusOf(stackedF(c, [1])));
 
   it('exact: ρ(F) of the stacked system per case, its smallest, statistics and the verdict they give', () => {
+    const [, exact] = results('stability');
     // stable means ρ(F) < 1 − STABILITY_MARGIN (1e-10): a strict inequality 1 − ρ > 1e-10 per case
     const classes = rhos.map((r) => classifyCase('strict', 1 - r, 1e-10));
     expect(exact.verdict).toBe(verdictOfCases(classes));
@@ -230,6 +231,7 @@ describe('memory.stability', () => {
   });
 
   it('exact: random p = 2, 3 read weights on the simplex, counted unstable from their companion matrices', () => {
+    const [, exact] = results('stability');
     // several seeds: the count depends mostly on the signs of the modes λ, so one seed would pin little of the α's
     for (const seed of [SEED, 4, 6]) {
       const drawn = memoryClaimCases(seed, RUNS);
@@ -246,6 +248,7 @@ describe('memory.stability', () => {
   });
 
   it('exact: the fixed counterexamples U = V = 0.5 (quadratic formula) and U = V = 0 (μ² = 1)', () => {
+    const [, exact] = results('stability');
     const cx = exact.counterexample as Record<string, unknown> & { spectralRadiusStacked: number; zeroConnectivity: { case: unknown; spectralRadiusStacked: number } };
     expect(cx.case).toEqual(caseJson(scalarCounterexample()));
     expect(cx).toMatchObject({ slots: 1, alpha: [1], command: 'matmem fmc --case CASE.json --memory-slots 1 --model exact' });
@@ -256,6 +259,7 @@ describe('memory.stability', () => {
   });
 
   it('paper: per-level growth factors of the sums over m, as spectral radii of (I − K)⁻¹', () => {
+    const [paper] = results('stability');
     // the factor of each sum is the largest |1/(1 − λ)| over the eigenvalues λ of K = Vᵀ⊗Uᵀ (mean), Uᵀ⊗Uᵀ (Ψ), Vᵀ⊗Vᵀ (Σ)
     const factors = cases.map(({ c }) => {
       const [ut, vt] = [c.U.transpose(), c.V.transpose()];
@@ -278,9 +282,9 @@ describe('memory.stability', () => {
 });
 
 describe('theorem-4.memory-fmc', () => {
-  const [paper, exact] = results['theorem-4'];
 
   it('paper: J(k)\' (depths 1, 3; k < 8) by Kronecker forms, the values counted, the worst one, the verdict', () => {
+    const [paper] = results('theorem-4');
     const brute = cases.map(({ c }) => [1, 3].map((depth) => ({ depth, p: paperBrute(c, 1, depth) })));
     // Ψ, Σ far from the 1e15 condition at which the model is undefined: no undefined cases
     for (const b of brute.flat()) expect(Math.max(conditionOf(b.p.psi), conditionOf(b.p.sigma))).toBeLessThan(1e6);
@@ -309,6 +313,7 @@ describe('theorem-4.memory-fmc', () => {
   });
 
   it('exact: the scalar counterexample in closed form (no stationary law; the paper\'s mean is not the system\'s)', () => {
+    const [, exact] = results('theorem-4');
     const cx = exact.counterexample as {
       case: unknown; slots: number; alpha: number[]; spectralRadiusStacked: number; paperFmcDepth10: number[];
       exactFiniteHorizonFmcT50: number[]; paperMeanResponseS0: number; exactMeanResponses: number[]; command: string;
@@ -340,6 +345,7 @@ describe('theorem-4.memory-fmc', () => {
   });
 
   it('exact: paper-style J(k)\' (a = 0.3, depth 60) against the exact stationary J(k) (α₁ = 0.3) where both are defined', () => {
+    const [, exact] = results('theorem-4');
     // with weight 0.3 each level of Ψ (Σ) is 0.3·P_U (0.3·P_V): the sums over m stay bounded when 0.3·ρ((I − K)⁻¹) < 1
     // for K = Uᵀ⊗Uᵀ and Vᵀ⊗Vᵀ, and otherwise their slowest mode outgrows the others by factor^60
     const growth = (c: MatrixCase) => {
@@ -378,9 +384,9 @@ describe('theorem-4.memory-fmc', () => {
 });
 
 describe('memory.capacity-increase', () => {
-  const [paper, exact] = results['capacity-increase'];
 
   it('paper: J\'_tot at depth 10 against J_tot of Eq. 16, per case, with the verdict and counts they give', () => {
+    const [paper] = results('capacity-increase');
     const per = cases.map(({ c }) => {
       const base = paperBrute(c, 1, 0);
       const mem = paperBrute(c, 1, 10);
@@ -421,6 +427,7 @@ describe('memory.capacity-increase', () => {
   });
 
   it('paper: the scalar truncation study U = 0.5, V = 0.8 in closed form', () => {
+    const [paper] = results('capacity-increase');
     // scalars u, v: level factors 1/(1 − u²) (Ψ), 1/(1 − v²) (Σ), 1/(1 − uv) (mean); at depth D
     // Ψ = Σ_{m=1}^{D+1} fU^m, Σ = Σ_{m=1}^{D+1} fV^m, ∂M₀ = Σ_{m=0}^{D} fM^m, J(k)' = (uv)^{2k} ∂M₀²/(ΨΣ),
     // J'_tot = ∂M₀² / ((1 − u²v²) Ψ Σ); without memory (D = 0 without the m = 1 terms) (1 − u²)(1 − v²)/(1 − u²v²)
@@ -447,6 +454,7 @@ describe('memory.capacity-increase', () => {
   });
 
   it('exact: stationary J\'_tot (α₁ = 0.3) against J_tot without memory, per stable case', () => {
+    const [, exact] = results('capacity-increase');
     // with α₁ = 1 no case has a stationary law (ρ(F) ≥ 1 − 1e-10, the stability margin)
     const undefinedCount = cases.filter(({ c }) => !(spectralRadiusOf(stackedF(c, [1])) < 1 - 1e-10)).length;
     expect(exact.undefinedCases).toBe(undefinedCount);
@@ -489,6 +497,7 @@ describe('memory.capacity-increase', () => {
   });
 
   it('exact: the scalar counterexample keeps J_tot = ‖W‖²/(ε₁ε₂) = 1 with and without memory', () => {
+    const [, exact] = results('capacity-increase');
     // scalar (hence normal) U, V, W = 1: J_tot = Σ_k h_k² / Σ_j h_j² with the same sequence in both sums, = 1 for any
     // horizon and α; T = 200 terms growing like 1.13^k summed twice in float64: 1e-9 relative
     const cx = exact.counterexample as Record<string, unknown>;
