@@ -64,11 +64,13 @@ function drawAgain(seed: number, runs: number) {
 describe('Lemma 1: the main text against the vectorized KL', () => {
   const SEED = 3;
   const RUNS = 12;
-  const [r] = run('lemma1', SEED, RUNS);
+  // the check's result is computed inside each test (a mutant is active only while a test runs)
+  const result = () => run('lemma1', SEED, RUNS)[0];
   const drawn = drawAgain(SEED, RUNS).lemma1;
   const relGaps = drawn.map((c) => Math.abs(c.mainTextError) / c.truth);
 
   it('has one case per run, at least the six shapes and at most 60', () => {
+    const r = result();
     expect(r.cases).toBe(RUNS);
     expect(run('lemma1', SEED, 2)[0].cases).toBe(6);
     expect(run('lemma1', SEED, 100)[0].cases).toBe(60);
@@ -76,6 +78,7 @@ describe('Lemma 1: the main text against the vectorized KL', () => {
   });
 
   it('its verdict is the one the closed-form errors give, at the 1e-10 bound', () => {
+    const r = result();
     // the relative gaps of the main text are either 0 (n = p) or order one: the 1e-10 bound separates them
     expect(relGaps.some((g) => g > 1e-3)).toBe(true);
     const expected = verdictOfCases(relGaps.map((g) => classifyCase('identity', -g, 1e-10)));
@@ -89,6 +92,7 @@ describe('Lemma 1: the main text against the vectorized KL', () => {
   });
 
   it('reports the largest gap and the smallest failing case with their numbers', () => {
+    const r = result();
     // the code's gap and the closed form differ by rounding of log-determinants of κ < 1e3 matrices: 1e-9 relative
     expect(r.statistics!.max).toBeCloseTo(Math.max(...relGaps), 9);
     expect(r.statistics!.min).toBeLessThan(1e-12);
@@ -108,6 +112,7 @@ describe('Lemma 1: the main text against the vectorized KL', () => {
   });
 
   it('replays with the seed and the runs', () => {
+    const r = result();
     expect(r.replay).toBe('matmem verify --claim lemma-1.kl --seed 3 --runs 12');
     expect(r.model).toBe('paper');
   });
@@ -115,10 +120,12 @@ describe('Lemma 1: the main text against the vectorized KL', () => {
 
 describe('Lemma 2: I(W) = ‖W‖²/(ε₁ε₂) against the second difference', () => {
   const SEED = 4;
-  const [r] = run('lemma2', SEED, 9);
+  // the check's result is computed inside each test (a mutant is active only while a test runs)
+  const result = () => run('lemma2', SEED, 9)[0];
   const drawn = drawAgain(SEED, 9).lemma2;
 
   it('has one case per run up to 40, drawn after Lemma 1\'s', () => {
+    const r = result();
     expect(r.cases).toBe(9);
     expect(run('lemma2', SEED, 100)[0].cases).toBe(40);
     const label = r.worst!.case as string;
@@ -131,6 +138,7 @@ describe('Lemma 2: I(W) = ‖W‖²/(ε₁ε₂) against the second difference',
   });
 
   it('holds: every gap is rounding, below the 1e-7 bound', () => {
+    const r = result();
     expect(r.verdict).toBe(verdictOfCases([classifyCase('identity', -r.statistics!.max, 1e-7)]));
     expect(r.statistics!.max).toBeLessThan(1e-9);
     expect(r.errorBounds).toMatchObject({ min: 1e-7, max: 1e-7 });
