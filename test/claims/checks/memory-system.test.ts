@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lazy } from '../../helpers/lazy.ts';
 import { memorySystemCheck } from '../../../src/claims/checks/memory-system.ts';
 
 const meta = { id: 'x', source: 'x', statement: 'x' };
@@ -7,12 +8,12 @@ const evaluateMemoryClaims = (opts: { seed: number; runs: number }) =>
   CLAIMS.map(([id, which]) => ({ id, results: memorySystemCheck(which).run({ ...opts, experiments: [] }, meta) }));
 
 describe('memory claims: computed verdicts', () => {
-  const reports = evaluateMemoryClaims({ seed: 1, runs: 24 });
-  const verdict = (id: string, model: string) => reports.find((r) => r.id === id)?.results.find((x) => x.model === model)?.verdict;
+  const reports = lazy(() => evaluateMemoryClaims({ seed: 1, runs: 24 }));
+  const verdict = (id: string, model: string) => reports().find((r) => r.id === id)?.results.find((x) => x.model === model)?.verdict;
 
   it('has the three claims with both models', () => {
-    expect(reports.map((r) => r.id)).toEqual(['theorem-4.memory-fmc', 'memory.stability', 'memory.capacity-increase']);
-    for (const r of reports) expect(r.results.map((x) => x.model).sort()).toEqual(['exact', 'paper']);
+    expect(reports().map((r) => r.id)).toEqual(['theorem-4.memory-fmc', 'memory.stability', 'memory.capacity-increase']);
+    for (const r of reports()) expect(r.results.map((x) => x.model).sort()).toEqual(['exact', 'paper']);
   });
 
   it('verdicts', () => {
@@ -25,9 +26,9 @@ describe('memory claims: computed verdicts', () => {
   });
 
   it('fails come with counterexamples and the decisive numbers', () => {
-    const stab = reports[1].results.find((x) => x.model === 'exact')!;
+    const stab = reports()[1].results.find((x) => x.model === 'exact')!;
     expect((stab.counterexample as { spectralRadiusStacked: number }).spectralRadiusStacked).toBeCloseTo((0.25 + Math.sqrt(4.0625)) / 2, 12);
     expect(stab.statistics!.min).toBeGreaterThanOrEqual(1 - 1e-12);
-    for (const r of reports) for (const x of r.results) if (x.verdict === 'fails') expect(x.counterexample).not.toBeNull();
+    for (const r of reports()) for (const x of r.results) if (x.verdict === 'fails') expect(x.counterexample).not.toBeNull();
   });
 });
