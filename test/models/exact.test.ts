@@ -174,6 +174,7 @@ describe('exact J_tot, diagonal 2×2: the reported remainder bound is ‖m_K‖�
     }
     // a few products of O(1) numbers and K-th powers: 1e-12 relative
     expect(Math.abs((result.remainderBound as number) - (norm2 * traceC) / (eps * eps)) / (result.remainderBound as number)).toBeLessThan(1e-12);
+    // J_tot sums positive terms to ≈ 4.4 with ε₁ε₂ ≈ 1: 1e-14 relative is ~50 roundings
     expect(Math.abs(result.jtot - (1 + 0.25 + 0.09 + 4) / eps) / result.jtot).toBeLessThan(1e-14);
   });
 });
@@ -204,6 +205,7 @@ describe('exact J_tot of a scalar system a = uv, where every term is known', () 
     // a few dozen products and sums of O(1) numbers: 1e-13 relative
     expect(Math.abs((result.remainderBound as number) - bound(K)) / bound(K)).toBeLessThan(1e-13);
     expect(Math.abs(result.relativeResidual - bound(K) / partial(K)) / (bound(K) / partial(K))).toBeLessThan(1e-13);
+    // a sum of ~90 positive terms: 1e-14 relative allows ~50 roundings of the total
     expect(Math.abs(result.jtot - (w * w) / eps) / ((w * w) / eps)).toBeLessThan(1e-14);
   });
 

@@ -50,6 +50,7 @@ describe('spaceTimeTraceSum', () => {
     expect(pMax * fro(K - 1) * S / (1e-15 * partial(K - 1))).toBeGreaterThan(1.03);
     expect(pMax * fro(K) * S / (1e-15 * partial(K))).toBeLessThan(0.97);
     expect(r.terms).toBe(K);
+    // sums of a few hundred positive terms and one product: a few units of 1e-16, within 1e-14
     expect(Math.abs(r.remainderBound - pMax * fro(K) * S) / r.remainderBound).toBeLessThan(1e-14);
     expect(Math.abs(r.sum - (p[0] / (1 - a[0] ** 2) + p[1] / (1 - a[1] ** 2))) / r.sum).toBeLessThan(1e-14);
   });

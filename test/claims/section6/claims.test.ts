@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import copyClaim from '../../../claims/sec6.copy-memory-helps.ts';
 import recallClaim from '../../../claims/sec6.recall-memory-helps.ts';
 import ntmClaim from '../../../claims/sec6.ntm-algorithm.ts';
-import costClaim from '../../../claims/sec6.cost-grows-with-length.ts';
+import costClaim, { Z } from '../../../claims/sec6.cost-grows-with-length.ts';
+import { ALPHA } from '../../../src/claims/section6/common.ts';
+import { verdictOfEvidence } from '../../helpers/expected-verdicts.ts';
 import fluctuationClaim, { excessVariation, heldOutSeries } from '../../../claims/sec6.fluctuation.ts';
 import { clopperPearson } from '../../../src/claims/exact-tests.ts';
 import table1Claim from '../../../claims/table-1.parameters.ts';
@@ -146,13 +148,13 @@ describe('sec6.cost-grows-with-length: each curve, its numbers and its evidence'
     expect(r.evidence).toEqual([
       {
         source: 'matntm-seed1, copy: copy length l',
-        verdict: 'holds',
+        verdict: verdictOfEvidence(0.8 > Z * riseSe, false),
         detail: 'BCE from the training edge 5: 5: 0.1000 ± 0.0100, 6: 0.3000 ± 0.0100, 7: 0.5000 ± 0.0100, 8: 0.9000 ± 0.0200; grows (0.8000 ± 0.0224)',
       },
     ]);
     expect(r.statistics!.median).toBeCloseTo(0.8 / riseSe, 12);
-    // one curve cannot make a sign test significant: inconclusive, and the detail says why
-    expect(r.verdict).toBe('inconclusive');
+    // one curve cannot make a sign test significant (p = 1/2), and the detail says why
+    expect(r.verdict).toBe(verdictOfEvidence(0.5 <= ALPHA, false));
     expect(r.detail).toContain('No significant decrease beyond the training range in 1 run × axis curves');
     expect(r.detail).toContain('above the training edge in 1 of 1 (by more than 3 standard errors in 1)');
   });
@@ -163,7 +165,8 @@ describe('sec6.cost-grows-with-length: each curve, its numbers and its evidence'
       { lengths: [[5, 0.1, 0.01], [6, 0.11, 0.01], [7, 0.12, 0.01]] },
       { lengths: [[5, 0.1, 0.001], [6, 0.12, 0.001], [7, 0.15, 0.001]] },
     ])));
-    expect(r.evidence!.map((e) => e.verdict)).toEqual(['holds', 'inconclusive', 'holds']);
+    const rises = [[0.9 - 0.1, Math.hypot(0.01, 0.01)], [0.12 - 0.1, Math.hypot(0.01, 0.01)], [0.15 - 0.1, Math.hypot(0.001, 0.001)]];
+    expect(r.evidence!.map((e) => e.verdict)).toEqual(rises.map(([rise, se]) => verdictOfEvidence(rise > Z * se, false)));
     expect(r.evidence![1].detail).toContain('; no significant rise (0.0200 ± 0.0141)');
     expect(r.worst).toMatchObject({ run: 'matntm-seed2', rise: 0.12 - 0.1 });
     expect(r.detail).toContain('above the training edge in 3 of 3 (by more than 3 standard errors in 2)');
@@ -175,13 +178,14 @@ describe('sec6.cost-grows-with-length: each curve, its numbers and its evidence'
     const r = costGrowsWithLength.evaluate(input(recordWith('copy', [
       { lengths: [[5, 0.2, 0.01], [6, 1.0, 0.1], [7, 0.6, 0.01], [8, 0.3, 0.01], [9, -0.05, 0.05]] },
     ])));
-    expect(r.verdict).toBe('fails');
     const se = Math.hypot(0.01, 0.01);
+    const fell = 0.3 > Z * se;
+    expect(r.verdict).toBe(verdictOfEvidence(false, fell));
     expect(r.counterexample).toMatchObject({ run: 'matntm-seed1', axis: 'copy: copy length l', from: 7, to: 8, se });
     expect((r.counterexample as { drop: number }).drop).toBeCloseTo(0.3, 14);
     expect((r.counterexample as { points: unknown[] }).points).toHaveLength(5);
     expect(r.worst).toMatchObject({ run: 'matntm-seed1', decrease: { from: 7, to: 8 } });
-    expect(r.evidence![0].verdict).toBe('fails');
+    expect(r.evidence![0].verdict).toBe(verdictOfEvidence(false, fell));
     expect(r.evidence![0].detail).toContain('; falls by 0.3000 from 7 to 8 (21.2 standard errors)');
     expect(r.detail).toContain('falls significantly (by more than 3 standard errors) beyond the training range in 1 of 1');
   });
@@ -198,20 +202,20 @@ describe('sec6.cost-grows-with-length: each curve, its numbers and its evidence'
     expect(r.evidence!.map((e) => e.source)).toEqual(['matntm-seed1, recall: item count k', 'matntm-seed1, recall: item length n']);
     // the item-length curve falls from 0.1 to 0.05 by 5 standard errors: a counterexample
     expect(r.counterexample).toMatchObject({ axis: 'recall: item length n', from: 2, to: 3 });
-    expect(r.verdict).toBe('fails');
+    expect(r.verdict).toBe(verdictOfEvidence(false, 0.1 - 0.05 > Z * Math.hypot(0.01, 0.001)));
   });
 
   it('a curve that does not start at the training edge, or has one point, is not a curve: without any, inconclusive', () => {
     const r = costGrowsWithLength.evaluate(input(recordWith('copy', [{ lengths: [[6, 0.1, 0.01], [7, 0.9, 0.01]] }, { lengths: [[5, 0.1, 0.01]] }])));
-    expect(r.verdict).toBe('inconclusive');
+    expect(r.verdict).toBe(verdictOfEvidence(false, false));
     expect(r.cases).toBe(0);
     expect(r.detail).toContain("the record's evaluation lengths must reach beyond the training range");
   });
 
   it('five rising curves: sign test p = 1/32 ≤ 0.05 holds; four: p = 1/16, inconclusive', () => {
     const curve = { lengths: [[5, 0.1, 0.01], [6, 0.105, 0.01]] as [number, number, number][] };
-    expect(costGrowsWithLength.evaluate(input(recordWith('copy', Array(5).fill(curve)))).verdict).toBe('holds');
-    expect(costGrowsWithLength.evaluate(input(recordWith('copy', Array(4).fill(curve)))).verdict).toBe('inconclusive');
+    expect(costGrowsWithLength.evaluate(input(recordWith('copy', Array(5).fill(curve)))).verdict).toBe(verdictOfEvidence(0.5 ** 5 <= ALPHA, false));
+    expect(costGrowsWithLength.evaluate(input(recordWith('copy', Array(4).fill(curve)))).verdict).toBe(verdictOfEvidence(0.5 ** 4 <= ALPHA, false));
   });
 });
 
@@ -222,14 +226,20 @@ describe('sec6.ntm-algorithm: per-run evidence, the weakest run, the test over r
     const record = makeRecord('copy', [run(1, 60), run(2, 50), run(3, 62), run(4, 1, 3), { model: 'matrnn', seed: 1, final: 6, algorithm: { following: 0, sequences: 64 } }]);
     record.runs[0].algorithm!.writeAdvance = 0.95;
     const r = ntmAlgorithm.evaluate(input(record));
-    expect(r.verdict).toBe('holds');
+    // a run follows the algorithm when its exact 95% interval lies above ½, does not when below
+    const runVerdict = (k: number) => {
+      const [lo, hi] = clopperPearson(k, 64);
+      return verdictOfEvidence(lo > 0.5, hi < 0.5);
+    };
+    const learnedIntervals = [60, 50, 62].map((k) => clopperPearson(k, 64));
+    expect(r.verdict).toBe(verdictOfEvidence(learnedIntervals.every(([lo]) => lo > 0.5), learnedIntervals.some(([, hi]) => hi < 0.5)));
     // the unlearned run (final error 3) is reported, not combined; the Matrix RNN's trace is not a run of this claim
     expect(r.cases).toBe(3);
     expect(r.evidence!.map((e) => [e.source, e.verdict])).toEqual([
-      ['copy matntm-seed1', 'holds'],
-      ['copy matntm-seed2', 'holds'],
-      ['copy matntm-seed3', 'holds'],
-      ['copy matntm-seed4 (did not learn: reported, not combined)', 'fails'],
+      ['copy matntm-seed1', runVerdict(60)],
+      ['copy matntm-seed2', runVerdict(50)],
+      ['copy matntm-seed3', runVerdict(62)],
+      ['copy matntm-seed4 (did not learn: reported, not combined)', runVerdict(1)],
     ]);
     const [lo, hi] = clopperPearson(60, 64);
     expect(r.evidence![0].detail).toBe(
@@ -253,14 +263,14 @@ describe('sec6.ntm-algorithm: per-run evidence, the weakest run, the test over r
     const record = makeRecord('copy', [run(1, 60), run(2, 5)]);
     record.runs[1].algorithm!.writeAdvance = 0.2;
     const r = ntmAlgorithm.evaluate(input(record));
-    expect(r.verdict).toBe('fails');
+    expect(r.verdict).toBe(verdictOfEvidence(false, clopperPearson(5, 64)[1] < 0.5));
     expect(r.counterexample).toEqual({ run: 'copy matntm-seed2', following: 5, sequences: 64, upper95: clopperPearson(5, 64)[1], readMatch: 0.9, writeAdvance: 0.2 });
     expect(r.detail).toContain('1 of 2 MatNTM runs');
   });
 
   it('when no run learned: inconclusive, the statistic and the weakest over all runs', () => {
     const r = ntmAlgorithm.evaluate(input(makeRecord('copy', [run(1, 40, 3), run(2, 20, 4)])));
-    expect(r.verdict).toBe('inconclusive');
+    expect(r.verdict).toBe(verdictOfEvidence(false, false));
     expect(r.detail).toBe('No MatNTM run learned its task (final held-out error < 0.5 wrong bits per matrix), so the learned algorithm cannot be judged; 2 unlearned run(s) reported.');
     expect(r.worst).toMatchObject({ run: 'copy matntm-seed2', following: 20 });
     expect(r.statistics).toMatchObject({ min: 20 / 64, max: 40 / 64 });
@@ -283,7 +293,7 @@ describe('sec6.fluctuation: the series, the pairs and their evidence', () => {
       { model: 'matntm', seed: 1, final: 0.1, heldOut: [0.6, 0.3, 0.5] },
       { model: 'matrnn', seed: 1, final: 6, heldOut: [0.6] },
     ])));
-    expect(r.verdict).toBe('inconclusive');
+    expect(r.verdict).toBe(verdictOfEvidence(false, false));
     expect(r.cases).toBe(0);
     expect(r.detail).toContain('with at least two held-out evaluations per run');
   });
@@ -301,7 +311,9 @@ describe('sec6.fluctuation: the series, the pairs and their evidence', () => {
     expect(r.worst).toMatchObject({ task: 'recall', seed: 2, length: record.config.maxLength, evaluations: 4, matrnn: 0 });
     expect((r.worst as { matntm: number }).matntm).toBeCloseTo(0.1 / 3, 14);
     expect(r.counterexample).toBeNull();
-    expect(r.evidence!.map((e) => [e.source, e.verdict])).toEqual([['recall, seed 1', 'inconclusive'], ['recall, seed 2', 'inconclusive']]);
+    // one pair alone: the sign test's p is ½ in either direction
+    const single = verdictOfEvidence(0.5 <= ALPHA, 0.5 <= ALPHA);
+    expect(r.evidence!.map((e) => [e.source, e.verdict])).toEqual([['recall, seed 1', single], ['recall, seed 2', single]]);
     expect(r.evidence![0].detail).toBe(`at l (k) = ${record.config.maxLength} over 4 held-out evaluations: MatNTM 0.13333, Matrix RNN 0.00000`);
   });
 
@@ -311,7 +323,8 @@ describe('sec6.fluctuation: the series, the pairs and their evidence', () => {
       { model: 'matrnn' as const, seed, final: 6, heldOut: [0.6, 0.3, 0.5, 0.2] },
     ]));
     const r = fluctuation.evaluate(input(record));
-    expect(r.verdict).toBe('fails');
+    // the Matrix RNN larger on 5 of 5: the opposite direction's p is 1/32
+    expect(r.verdict).toBe(verdictOfEvidence(false, 0.5 ** 5 <= ALPHA));
     expect((r.counterexample as { pairs: { seed: number }[] }).pairs.map((p) => p.seed)).toEqual([1, 2, 3, 4, 5]);
     expect(r.evidence![0].detail).toMatch(/^at l = \d+ over 4 held-out evaluations/);
   });
