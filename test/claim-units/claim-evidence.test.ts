@@ -7,17 +7,31 @@
  * 1e-10, src/claims/baseline.ts). The fixture is written by fixtures/make-claim-evidence.ts, never by
  * hand; the committed verdicts.baseline.json guards the full run (200 runs) the same way
  * (test/claims/verify.test.ts), and the other tests check the verdicts against independent values.
+ * The words of each claim and of its report (statement, details, labels, replay commands; the measured
+ * numbers covered, test/helpers/report-text.ts) must be those of fixtures/claim-texts.json, written by the
+ * same script. Each test imports its claim file afresh (vi.resetModules), so the claim is defined while the
+ * test runs, not when this file is collected.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { claimFingerprint, compareFingerprints, describeChange, parseBaseline } from '../../src/claims/baseline.ts';
 import { runClaim } from '../../src/claims/registry.ts';
 import type { ClaimDefinition } from '../../src/claims/unit.ts';
+import { claimReportText } from '../helpers/report-text.ts';
 
 const fixture = parseBaseline('claim-evidence.json', JSON.parse(readFileSync(new URL('./fixtures/claim-evidence.json', import.meta.url), 'utf8')));
 const config = fixture.config!;
 const files = import.meta.glob<{ default: ClaimDefinition }>('../../claims/*.ts', { eager: true });
 const claims = Object.values(files).map((m) => m.default);
+const loaders = import.meta.glob<{ default: ClaimDefinition }>('../../claims/*.ts');
+const texts = JSON.parse(readFileSync(new URL('./fixtures/claim-texts.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+/** The claim file that defines `id`, imported again inside the running test. */
+async function definedNow(id: string): Promise<ClaimDefinition> {
+  const path = Object.keys(files).find((p) => files[p].default.id === id)!;
+  vi.resetModules();
+  return (await loaders[path]()).default;
+}
 const REGENERATE = 'npx tsx test/claim-units/fixtures/make-claim-evidence.ts (only for an intended change)';
 
 describe(`each claim alone at seed ${config.seed}, ${config.runs} runs, against its recorded evidence`, () => {
@@ -28,16 +42,30 @@ describe(`each claim alone at seed ${config.seed}, ${config.runs} runs, against 
     expect([...recorded].sort()).toEqual([...withChecks].sort());
   });
 
-  for (const claim of claims.filter((c) => c.checks.length > 0)) {
-    it(claim.id, () => {
-      const results = runClaim(claim, { seed: config.seed, runs: config.runs, experiments: [] }).results;
-      expect(results.map((r) => `${claim.id}/${r.model}`)).toEqual(Object.keys(fixture.verdicts).filter((k) => k.startsWith(`${claim.id}/`)));
+  it('the texts fixture holds every claim, checked or not', () => {
+    expect(Object.keys(texts).sort()).toEqual(claims.map((c) => c.id).sort());
+  });
+
+  for (const { id } of claims.filter((c) => c.checks.length === 0)) {
+    it(`${id}: its words are the recorded ones`, async () => {
+      const claim = await definedNow(id);
+      expect(claimReportText(claim, runClaim(claim, { seed: config.seed, runs: config.runs, experiments: [] })), `regenerate: ${REGENERATE}`).toEqual(texts[id]);
+    });
+  }
+
+  for (const { id } of claims.filter((c) => c.checks.length > 0)) {
+    it(`${id}: its evidence and its words are the recorded ones`, async () => {
+      const claim = await definedNow(id);
+      const report = runClaim(claim, { seed: config.seed, runs: config.runs, experiments: [] });
+      const results = report.results;
+      expect(results.map((r) => `${id}/${r.model}`)).toEqual(Object.keys(fixture.verdicts).filter((k) => k.startsWith(`${id}/`)));
       for (const r of results) {
-        const key = `${claim.id}/${r.model}`;
+        const key = `${id}/${r.model}`;
         const evidence = compareFingerprints(fixture.evidence![key], claimFingerprint(r));
         const change = { key, evidence, ...(r.verdict !== fixture.verdicts[key] ? { verdict: { baseline: fixture.verdicts[key], now: r.verdict } } : {}) };
         expect(evidence.length === 0 && change.verdict === undefined, `${describeChange(change, r.replay).join('\n')}\nregenerate: ${REGENERATE}`).toBe(true);
       }
+      expect(claimReportText(claim, report), `regenerate: ${REGENERATE}`).toEqual(texts[id]);
     });
   }
 });
