@@ -1,5 +1,5 @@
 /**
- * The words of a claim's report, without its measured numbers: every string and every key of the
+ * The words of a claim and of its report, without the measured numbers: every string and every key of the
  * definition and of each result (statement, details, quantity names, witnesses' and evidence sources, replay
  * commands), with each non-integer number, and each decimal or exponent written inside a string, replaced by
  * '#'. Counts stay (they are integers and exact). What is left is what a reader sees when the numbers are
@@ -19,8 +19,11 @@ export function withoutMeasuredNumbers(value: unknown): unknown {
   return value;
 }
 
-/** The claim's own texts (as defined) and its report's, numbers covered. */
+/**
+ * The claim's own texts as written (nothing in them is measured, so "Corollary 1.1" stays whole) and its
+ * report's, where only the computed results have their numbers covered.
+ */
 export function claimReportText(claim: ClaimDefinition, report: ClaimReport): unknown {
   const { checks, ...definition } = claim;
-  return withoutMeasuredNumbers({ definition, checks: checks.map((c) => c.source), report });
+  return { definition, checks: checks.map((c) => c.source), report: { ...report, results: withoutMeasuredNumbers(report.results) } };
 }
