@@ -14,7 +14,7 @@
  * Timings on a shared machine drift by tens of percent from minute to minute, so the engines and the
  * peer are timed in R interleaved rounds (default 3): each round times every engine for --iterations
  * iterations (default 10; tfjs cpu at most 3), then the peer (a fresh process, after --warmup untimed
- * iterations, default 3; the engines are warmed up once, before the first round). The table gives the
+ * iterations, default 10; the engines are warmed up once, before the first round). The table gives the
  * median over rounds and the ratio of medians. webgpu is timed only on a real GPU adapter unless
  * --software-gpu is given (lavapipe's timings say nothing about GPUs).
  *
@@ -36,9 +36,10 @@ import { machineLoad, median, peerEnv } from './peer.ts';
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => (args.indexOf(name) >= 0 ? Number(args[args.indexOf(name) + 1]) : dflt);
 const iterations = arg('--iterations', 10);
-// untimed iterations first, on both sides: V8 optimises a function only after it has run a while,
-// and torch's first iterations allocate; the table compares steady states
-const warmup = arg('--warmup', 3);
+// untimed iterations first, on both sides: V8 optimises a function only after it has run a while
+// (in each of the fused engine's worker threads too, which start with the engine), and torch's first
+// iterations allocate; the table compares steady states
+const warmup = arg('--warmup', 10);
 const rounds = arg('--rounds', 3);
 const skipIdx = args.indexOf('--skip');
 const skip = new Set(skipIdx >= 0 ? args[skipIdx + 1].split(',') : []);

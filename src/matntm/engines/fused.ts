@@ -1,9 +1,9 @@
 /**
  * The fused CPU engine: forward pass and hand-written backward pass through time on typed arrays
  * (float64 inside, float32 parameters and gradients outside), with no per-operation framework cost.
- * The tfjs engine is its gradient oracle (test/matntm). The pieces: fused/kernels.ts (products,
- * activations), fused/memory.ts, fused/bilinear.ts, fused/tape.ts (the buffers of a pass),
- * fused/forward.ts and fused/backward.ts.
+ * The tfjs engine is its gradient oracle (test/matntm). The pieces: fused/kernels.ts (the working
+ * memory and the WebAssembly kernels of kernels.wat: products and memory passes; the activations),
+ * fused/bilinear.ts, fused/tape.ts (the buffers of a pass), fused/forward.ts and fused/backward.ts.
  *
  * The controller, the heads and the output maps run on the whole batch at once: a batch of matrices
  * is stored [rows][B][cols] (as in the tfjs engine), so each product of a bilinear map is a single
@@ -25,36 +25,31 @@ import type { HeadTrace } from '../trace.ts';
 import { backwardPass } from './fused/backward.ts';
 import { Bilinear } from './fused/bilinear.ts';
 import { capturedTrace, forwardPass, type FusedMaps } from './fused/forward.ts';
-import type { F64 } from './fused/kernels.ts';
-import { makeTape } from './fused/tape.ts';
+import { Kernels } from './fused/kernels.ts';
+import { makeTape, tapeShape, tapeSizes, type TapeBuffers } from './fused/tape.ts';
 
 export class FusedEngine implements Engine {
   readonly name = 'fused';
   private readonly maps: FusedMaps;
   private readonly all: Bilinear[];
 
+  /** The working memory of every pass and the kernels on it; exposed for the tests (Kernels.poison). */
+  readonly kernels = new Kernels();
+
   constructor(readonly layout: Layout) {
+    const k = this.kernels;
+    let n = 0;
+    const map = (spec: ConstructorParameters<typeof Bilinear>[0]) => new Bilinear(spec, k, `map${n++}`);
     const m: FusedMaps = {
-      cellP: layout.cells.map((c) => new Bilinear(c.p)),
-      cellQ: layout.cells.map((c) => new Bilinear(c.q)),
-      cellR: layout.cells.map((c) => (c.r ? new Bilinear(c.r) : null)),
-      outY: new Bilinear(layout.outY),
-      outR: layout.outR ? new Bilinear(layout.outR) : null,
-      heads: layout.keys ? [layout.keys, layout.addErase!, layout.shift!, layout.bgg!].map((s) => new Bilinear(s)) : [],
+      cellP: layout.cells.map((c) => map(c.p)),
+      cellQ: layout.cells.map((c) => map(c.q)),
+      cellR: layout.cells.map((c) => (c.r ? map(c.r) : null)),
+      outY: map(layout.outY),
+      outR: layout.outR ? map(layout.outR) : null,
+      heads: layout.keys ? [layout.keys, layout.addErase!, layout.shift!, layout.bgg!].map((s) => map(s)) : [],
     };
     this.maps = m;
     this.all = [...m.cellP, ...m.cellQ, ...m.cellR.filter((x): x is Bilinear => x !== null), m.outY, ...(m.outR ? [m.outR] : []), ...m.heads];
-  }
-
-  /** Work buffers reused across calls (fresh multi-megabyte arrays cost page faults and zeroing on every call). */
-  private readonly pool = new Map<string, F64>();
-  private buf(key: string, n: number): F64 {
-    let b = this.pool.get(key);
-    if (!b || b.length < n) {
-      b = new Float64Array(n);
-      this.pool.set(key, b);
-    }
-    return b.length === n ? b : b.subarray(0, n);
   }
 
   async run(theta: Float32Array, batch: TaskBatch, w0: Float32Array | null, wantGrad: boolean): Promise<StepResult> {
@@ -83,15 +78,19 @@ export class FusedEngine implements Engine {
   runShard(theta: Float32Array, batch: TaskBatch, w0: Float32Array | null, wantGrad: boolean, normalizer: number, captureTrace = false): { loss: number; outputs: Float32Array; grad?: Float64Array; trace?: HeadTrace } {
     const cfg = this.layout.config;
     if (cfg.model === 'matntm' && !w0) throw new Error('the MatNTM needs initial head weights');
-    const th = Float64Array.from(theta);
-    for (const m of this.all) m.prepare(th);
-    const pool = (key: string, n: number): F64 => this.buf(key, n);
-    const tape = makeTape(cfg, batch, normalizer, pool);
-    const loss = forwardPass(this.maps, th, tape, batch, w0);
+    const shape = tapeShape(cfg, batch, normalizer);
+    let sizes: Record<string, number> = { theta: theta.length, grad: wantGrad ? theta.length : 0, ...tapeSizes(shape) };
+    for (const m of this.all) sizes = { ...sizes, ...m.sizes(batch.batch, batch.steps) };
+    const views = this.kernels.layout(sizes);
+    const th = views.theta;
+    for (let i = 0; i < theta.length; i++) th[i] = theta[i];
+    for (const m of this.all) m.bind(views, th);
+    const tape = makeTape(shape, views as TapeBuffers, batch);
+    const loss = forwardPass(this.kernels, this.maps, th, tape, batch, w0);
     if (captureTrace) return { loss, outputs: tape.outputs, trace: capturedTrace(tape) };
     if (!wantGrad) return { loss, outputs: tape.outputs };
-    const g = new Float64Array(theta.length);
-    backwardPass(this.maps, th, g, tape, batch, pool);
-    return { loss, outputs: tape.outputs, grad: g };
+    const g = views.grad.fill(0);
+    backwardPass(this.kernels, this.maps, th, g, tape, batch);
+    return { loss, outputs: tape.outputs, grad: g.slice() };
   }
 }

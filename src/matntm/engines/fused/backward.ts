@@ -5,36 +5,17 @@
  */
 import type { TaskBatch } from '../../tasks/types.ts';
 import type { FusedMaps } from './forward.ts';
-import { sigmoid, softplus, softplusGrad, type F64 } from './kernels.ts';
-import { memContentBackward, memWriteReadBackward } from './memory.ts';
-import type { BufferPool, Tape } from './tape.ts';
+import { sigmoid, softplus, softplusGrad, type F64, type Kernels } from './kernels.ts';
+import type { Tape } from './tape.ts';
 
 /** Accumulates dLoss/dθ into g (the loss of forwardPass on the same tape). */
-export function backwardPass(maps: FusedMaps, th: F64, g: F64, tape: Tape, batch: TaskBatch, buf: BufferPool): void {
-  const { B, T, ro, co, HB, L, m0, m1, MS, MB, N, NM, sr, S, eps, clamped, OB, XB, KW, KB, SB, GB, outStart, count, X, Hs, zeroH, zeroR, logits, z, Rs, Kf, SR, BG, dHead, Mem, nM, Ac, Ec, kh, nk, dots, cosv, ev, zv, sumE, wc, wg, sv, es, sumS, what, uv, lnw, sumU, W, ntm } = tape;
-  const dTop = buf('dTop', HB);
-  const dHcarry = buf('dHcarry', HB);
-  const dH = buf('dH', HB);
-  const dP = buf('dP', HB);
-  const dpre = buf('dpre', HB);
-  const dR = buf('dR', MB);
-  const dRprev = buf('dRprev', MB);
-  const dlogit = buf('dlogit', OB);
-  const dMnew = z('dMnew', B * NM); // dLoss/dM_t of each sequence, carried backward
+export function backwardPass(kern: Kernels, maps: FusedMaps, th: F64, g: F64, tape: Tape, batch: TaskBatch): void {
+  const { B, T, ro, co, HB, L, m0, m1, MS, MB, N, NM, sr, S, eps, clamped, OB, XB, KW, KB, SB, GB, outStart, count, X, Hs, zeroH, zeroR, logits, Rs, Kf, SR, BG, dHead, Mem, nM, Ac, Ec, kh, nk, dots, cosv, ev, zv, sumE, wc, wg, sv, es, sumS, what, uv, lnw, sumU, W, ntm } = tape;
+  const { dTop, dHcarry, dH, dP, dpre, dR, dRprev, dlogit, dMnew, dwCarry, dw, dRb, dA, dE, fM, du, dwgv, dsv } = tape;
   const dMnewB = Array.from({ length: ntm ? B : 0 }, (_, b) => dMnew.subarray(b * NM, (b + 1) * NM));
-  const dMprev = z('dMprev', NM);
-  const dwCarry = z('dwCarry', 2 * B * N); // dLoss/dw_t of each sequence and head, carried backward
-  const dw = z('dw', 2 * N);
-  const dRb = z('dRb', MS);
-  const dA = z('dA', MS);
-  const dE = z('dE', MS);
-  const cdot = [z('cdot0', N), z('cdot1', N)];
-  const fM = z('fM', N);
-  const dks = [z('dk0', MS), z('dk1', MS)];
+  const cdot = [tape.cdot0, tape.cdot1];
+  const dks = [tape.dk0, tape.dk1];
   const fkh = [0, 0];
-  const du = z('du', N);
-  const dwgv = z('dwgv', N);
-  const dsv = buf('dsv', S);
   // carried from step t + 1 to step t: zero before the last step
   dHcarry.fill(0);
   dR.fill(0);
@@ -54,8 +35,8 @@ export function backwardPass(maps: FusedMaps, th: F64, g: F64, tape: Tape, batch
           for (let j = 0; j < co; j++) dlogit[li + j] = (sigmoid(logits[lo + li + j]) - batch.targets[oo + j]) / count;
         }
       }
-      maps.outY.backward(th, g, Hs, top, dlogit, 0, dTop, 0, B);
-      if (maps.outR) maps.outR.backward(th, g, Rs, t * MB, dlogit, 0, dR, 0, B);
+      maps.outY.backward(th, g, Hs, top, dlogit, 0, dTop, 0, B, t);
+      if (maps.outR) maps.outR.backward(th, g, Rs, t * MB, dlogit, 0, dR, 0, B, t);
     }
     if (ntm) {
       for (const d of dHead) d.fill(0);
@@ -70,7 +51,8 @@ export function backwardPass(maps: FusedMaps, th: F64, g: F64, tape: Tape, batch
         for (let j = 0; j < 2 * N; j++) dw[j] = dwCarry[2 * b * N + j];
         dA.fill(0);
         dE.fill(0);
-        memWriteReadBackward(Mem, mp, mp + NM, N, MS, W, ((2 * b + 1) * (T + 1) + t + 1) * N, (2 * b * (T + 1) + t + 1) * N, Ac, Ec, ao, dRb, dMnewB[b], dMprev, dw, dA, dE);
+        // dLoss/dM_{t−1} replaces dLoss/dM_t in place
+        kern.memWriteReadBackward(Mem, mp, mp + NM, N, MS, W, ((2 * b + 1) * (T + 1) + t + 1) * N, (2 * b * (T + 1) + t + 1) * N, Ac, Ec, ao, dRb, dMnewB[b], dw, dA, dE);
         fM.fill(0);
         for (let h = 0; h < 2; h++) {
           const bh = 2 * b + h;
@@ -160,7 +142,7 @@ export function backwardPass(maps: FusedMaps, th: F64, g: F64, tape: Tape, batch
         }
         dks[0].fill(0);
         dks[1].fill(0);
-        memContentBackward(Mem, mp, N, MS, kh, (2 * b * T + t) * MS, kh, ((2 * b + 1) * T + t) * MS, cdot[0], cdot[1], fM, dks[0], dks[1], dMprev);
+        kern.memContentBackward(Mem, mp, N, MS, kh, (2 * b * T + t) * MS, kh, ((2 * b + 1) * T + t) * MS, cdot[0], cdot[1], fM, dks[0], dks[1], dMnewB[b]);
         for (let i = 0; i < m0; i++) {
           const hb = (i * B + b) * KW;
           for (let c = 0; c < m1; c++) {
@@ -175,9 +157,8 @@ export function backwardPass(maps: FusedMaps, th: F64, g: F64, tape: Tape, batch
             dHead[1][hb + m1 + c] = dE[e] * E * (1 - E);
           }
         }
-        dMnewB[b].set(dMprev);
       }
-      for (let k = 0; k < 4; k++) maps.heads[k].backward(th, g, Hs, top, dHead[k], 0, dTop, 0, B);
+      for (let k = 0; k < 4; k++) maps.heads[k].backward(th, g, Hs, top, dHead[k], 0, dTop, 0, B, t);
     }
     // cells, top to bottom
     dH.set(dTop);
@@ -189,12 +170,12 @@ export function backwardPass(maps: FusedMaps, th: F64, g: F64, tape: Tape, batch
       }
       dP.fill(0);
       const [P, po] = l === 0 ? (t === 0 ? [zeroH, 0] : [Hs, ((t - 1) * L + L - 1) * HB]) : [Hs, (t * L + l - 1) * HB];
-      maps.cellP[l].backward(th, g, P, po, dpre, 0, dP, 0, B);
-      maps.cellQ[l].backward(th, g, X, t * XB, dpre, 0, null, 0, B);
+      maps.cellP[l].backward(th, g, P, po, dpre, 0, dP, 0, B, t);
+      maps.cellQ[l].backward(th, g, X, t * XB, dpre, 0, null, 0, B, t);
       const cr = maps.cellR[l];
       if (cr) {
         const [R, ro_] = t === 0 ? [zeroR, 0] : [Rs, (t - 1) * MB];
-        cr.backward(th, g, R, ro_, dpre, 0, dRprev, 0, B);
+        cr.backward(th, g, R, ro_, dpre, 0, dRprev, 0, B, t);
       }
       dH.set(dP);
     }

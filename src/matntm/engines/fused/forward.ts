@@ -6,8 +6,7 @@
 import type { TaskBatch } from '../../tasks/types.ts';
 import type { HeadTrace } from '../../trace.ts';
 import type { Bilinear } from './bilinear.ts';
-import { sigmoid, softplus, type F64 } from './kernels.ts';
-import { memStats, memWriteRead } from './memory.ts';
+import { sigmoid, softplus, type F64, type Kernels } from './kernels.ts';
 import type { Tape } from './tape.ts';
 
 /** The bilinear maps of a network: per layer the cell's P, Q (and R: the read) maps, the output maps and the four head maps. */
@@ -21,7 +20,7 @@ export interface FusedMaps {
 }
 
 /** Runs the batch forward, filling the tape and tape.outputs; returns the loss Σ BCE / tape.count. */
-export function forwardPass(maps: FusedMaps, th: F64, tape: Tape, batch: TaskBatch, w0: Float32Array | null): number {
+export function forwardPass(kern: Kernels, maps: FusedMaps, th: F64, tape: Tape, batch: TaskBatch, w0: Float32Array | null): number {
   const { count, B, T, ro, co, HB, L, m0, m1, MS, MB, N, NM, sr, S, eps, clamped, OB, XB, KW, KB, SB, GB, outStart, outputs, X, Hs, zeroH, zeroR, pre, logits, Rs, Kf, AE, SR, BG, headRaw, Mem, nM, Ac, Ec, kh, nk, dots, cosv, ev, zv, sumE, wc, wg, sv, es, sumS, what, uv, lnw, sumU, W, Rb, cfg, ntm } = tape;
   let loss = 0;
   if (ntm) {
@@ -35,19 +34,19 @@ export function forwardPass(maps: FusedMaps, th: F64, tape: Tape, batch: TaskBat
     const xo = t * XB;
     for (let l = 0; l < L; l++) {
       const [P, po] = l === 0 ? (t === 0 ? [zeroH, 0] : [Hs, ((t - 1) * L + L - 1) * HB]) : [Hs, (t * L + l - 1) * HB];
-      maps.cellP[l].forward(th, P, po, pre, 0, false, B);
-      maps.cellQ[l].forward(th, X, xo, pre, 0, true, B);
+      maps.cellP[l].forward(th, P, po, pre, 0, false, B, t);
+      maps.cellQ[l].forward(th, X, xo, pre, 0, true, B, t);
       const cr = maps.cellR[l];
       if (cr) {
         const [R, ro_] = t === 0 ? [zeroR, 0] : [Rs, (t - 1) * MB];
-        cr.forward(th, R, ro_, pre, 0, true, B);
+        cr.forward(th, R, ro_, pre, 0, true, B, t);
       }
       const ho = (t * L + l) * HB;
       for (let i = 0; i < HB; i++) Hs[ho + i] = Math.tanh(pre[i]);
     }
     const top = (t * L + L - 1) * HB;
     if (ntm) {
-      for (let k = 0; k < 4; k++) maps.heads[k].forward(th, Hs, top, headRaw[k], 0, false, B);
+      for (let k = 0; k < 4; k++) maps.heads[k].forward(th, Hs, top, headRaw[k], 0, false, B, t);
       const ko = t * KB;
       for (let i = 0; i < KB; i++) {
         Kf[ko + i] = Math.tanh(headRaw[0][i]);
@@ -67,7 +66,8 @@ export function forwardPass(maps: FusedMaps, th: F64, tape: Tape, batch: TaskBat
             Ec[ao + i * m1 + c] = AE[src + m1 + c];
           }
         }
-        memStats(Mem, mp, N, MS, kh, (2 * b * T + t) * MS, kh, ((2 * b + 1) * T + t) * MS, nM, (b * T + t) * N, dots, (2 * b * T + t) * N, dots, ((2 * b + 1) * T + t) * N);
+        // the slot norms of M_{t−1} were left by the write of step t − 1
+        kern.memStats(Mem, mp, N, MS, kh, (2 * b * T + t) * MS, kh, ((2 * b + 1) * T + t) * MS, nM, (b * T + t) * N, dots, (2 * b * T + t) * N, dots, ((2 * b + 1) * T + t) * N, t === 0);
         for (let h = 0; h < 2; h++) {
           const bh = 2 * b + h;
           const ht = bh * T + t;
@@ -141,7 +141,7 @@ export function forwardPass(maps: FusedMaps, th: F64, tape: Tape, batch: TaskBat
           for (let i = 0; i < N; i++) W[wo + i] = uv[vo + i] / (su + eps);
         }
         // write with the write head (h = 1), then read with the read head (h = 0)
-        memWriteRead(Mem, mp, mp + NM, N, MS, W, ((2 * b + 1) * (T + 1) + t + 1) * N, (2 * b * (T + 1) + t + 1) * N, Ac, Ec, ao, Rb, 0);
+        kern.memWriteRead(Mem, mp, mp + NM, N, MS, W, ((2 * b + 1) * (T + 1) + t + 1) * N, (2 * b * (T + 1) + t + 1) * N, Ac, Ec, ao, Rb, 0, nM, t + 1 < T ? (b * T + t + 1) * N : -1);
         for (let i = 0; i < m0; i++) {
           const dst = t * MB + (i * B + b) * m1;
           for (let c = 0; c < m1; c++) Rs[dst + c] = Rb[i * m1 + c];
@@ -151,8 +151,8 @@ export function forwardPass(maps: FusedMaps, th: F64, tape: Tape, batch: TaskBat
     if (t >= outStart) {
       const s = t - outStart;
       const lo = s * OB;
-      maps.outY.forward(th, Hs, top, logits, lo, false, B);
-      if (maps.outR) maps.outR.forward(th, Rs, t * MB, logits, lo, true, B);
+      maps.outY.forward(th, Hs, top, logits, lo, false, B, t);
+      if (maps.outR) maps.outR.forward(th, Rs, t * MB, logits, lo, true, B, t);
       for (let i = 0; i < ro; i++) {
         for (let b = 0; b < B; b++) {
           const li = lo + (i * B + b) * co;
