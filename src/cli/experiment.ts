@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { InputError } from '../errors.ts';
 import { prepareOutputDir } from '../io/output-paths.ts';
 import { EXIT_OK, note, parseNumberOption, printJson } from './common.ts';
-import { BACKEND_HELP, parseBackend, parseItemLength, parseModels, parsePreset, parseSoftmax, parseTask, parseThreads } from './training-options.ts';
+import { BACKEND_HELP, parseBackend, parseCurriculum, parseItemLength, parseModels, parseOptimizer, parsePreset, parseSoftmax, parseTask, parseThreads } from './training-options.ts';
+import { presetFor } from '../matntm/presets.ts';
 import { experimentConfig, parseIntegerList, type ExperimentOverrides } from '../matntm/experiment/config.ts';
 import type { ExperimentRecord, RunRecord } from '../matntm/experiment/record.ts';
 import { VERSION } from '../core/version.ts';
@@ -26,6 +27,11 @@ interface ExperimentCliOptions {
   trainLengths?: string;
   itemLength?: string;
   softmax: string;
+  slots?: string;
+  optimizer?: string;
+  lr?: string;
+  lrDecay?: string;
+  curriculum?: string;
   evalEvery?: string;
   evalBatches?: string;
   evalLengths?: string;
@@ -71,13 +77,18 @@ export function experimentCommand(): Command {
     .argument('<task>', 'copy | recall')
     .option('--models <list>', 'comma-separated: matntm, matrnn', 'matntm,matrnn')
     .option('--seeds <list>', 'seeds, e.g. 1..5 or 1,4,9', '1..5')
-    .addOption(new Option('--preset <preset>', 'quick (minutes per run on a CPU) | paper (the reference settings)').default('quick'))
+    .addOption(new Option('--preset <preset>', 'quick (small tasks, minutes per run) | paper-sizes (the paper\'s task sizes, a 2-core budget) | paper (the reference settings, a cluster job)').default('quick'))
     .requiredOption('--out <dir>', 'experiment folder (created; resumed when it holds the same experiment)')
     .option('--iterations <n>', "training iterations per run (default: the preset's)")
     .option('--batch <n>', "sequences per batch (default: the preset's)")
     .option('--train-lengths <A..B>', "training lengths: copy l, recall k (default: the preset's)")
     .option('--item-length <n>', 'recall: matrices per item n (default 2, the paper)')
     .addOption(new Option('--softmax <kind>', 'clamped (the reference) | standard').default('clamped'))
+    .option('--slots <n>', "memory slots of the MatNTM (default: the preset's)")
+    .option('--optimizer <kind>', "adam | rmsprop (default: the preset's)")
+    .option('--lr <x>', "learning rate (default: the preset's)")
+    .option('--lr-decay <every:factor>', "step decay of the learning rate, e.g. 3000:0.333, or none (default: the preset's)")
+    .option('--curriculum <from:until>', "training lengths up to FROM at first, growing linearly to the whole range at iteration UNTIL, or none (default: the preset's)")
     .option('--eval-every <K>', 'held-out evaluation every K iterations (default: iterations / 36)')
     .option('--eval-batches <n>', 'held-out batches per training length at each evaluation', '2')
     .option('--eval-lengths <A..B>', 'lengths of the final cost-against-length evaluation (default: copy 1..2·max, recall 2..2·max)')
@@ -105,6 +116,11 @@ export function experimentCommand(): Command {
         overrides.maxLength = Math.max(...ls);
       }
       overrides.itemLength = parseItemLength(o.itemLength, task);
+      if (o.slots !== undefined) overrides.slots = parseNumberOption('--slots', o.slots, { integer: true, min: 3, max: 4096 });
+      const optimizer = parseOptimizer(presetFor(task, 'matntm', preset, overrides.iterations).optimizer, o);
+      if (optimizer) overrides.optimizer = optimizer;
+      const curriculum = parseCurriculum(o.curriculum);
+      if (curriculum !== undefined) overrides.curriculum = curriculum;
       if (o.evalEvery !== undefined) overrides.evalEvery = parseNumberOption('--eval-every', o.evalEvery, { integer: true, min: 1 });
       overrides.evalBatches = parseNumberOption('--eval-batches', o.evalBatches ?? '2', { integer: true, min: 1, max: 1000 });
       if (o.evalLengths !== undefined) overrides.lengths = parseIntegerList('--eval-lengths', o.evalLengths, task === 'copy' ? 1 : 2, 1000);

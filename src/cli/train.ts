@@ -8,7 +8,7 @@ import { InputError } from '../errors.ts';
 import { prepareOutputDir } from '../io/output-paths.ts';
 import { EXIT_OK, note, parseNumberOption, printJson } from './common.ts';
 import { layoutOf } from '../matntm/config.ts';
-import { presetFor, type PresetName } from '../matntm/presets.ts';
+import { PRESET_NAMES, presetFor } from '../matntm/presets.ts';
 import { BACKEND_OPTIONS, createEngine } from '../matntm/engines/index.ts';
 import type { TrainSpec } from '../matntm/spec.ts';
 import type { TaskName } from '../matntm/tasks/types.ts';
@@ -35,7 +35,7 @@ interface TrainCliOptions {
 /** One help line per preset and task, generated from presets.ts so the help cannot drift from the code. */
 function presetHelp(): string {
   const lines: string[] = [];
-  for (const name of ['quick', 'paper'] as PresetName[]) {
+  for (const name of PRESET_NAMES) {
     for (const task of ['copy', 'recall'] as TaskName[]) {
       const p = presetFor(task, 'matntm', name);
       const o = p.optimizer;
@@ -43,8 +43,9 @@ function presetHelp(): string {
       const opt = o.kind === 'rmsprop' ? `RMSprop lr ${lr}, momentum ${o.momentum}` : `Adam lr ${lr}`;
       const len = task === 'copy' ? `l ~ U{${p.minLength}..${p.maxLength}}` : `k ~ U{${p.minLength}..${p.maxLength}}`;
       const c = p.config;
+      const cur = p.curriculum ? `, curriculum: lengths up to ${p.curriculum.from} at first, the whole range from iteration ${p.curriculum.until}` : '';
       lines.push(
-        `  ${name.padEnd(6)} ${task.padEnd(7)} ${c.layers} cells of ${c.hidden.join('×')}, memory ${c.slots}×${c.slot.join('×')}, ${len}, ${opt}, clip ±${o.clip}, batch ${p.batch}, ${p.iterations} iterations`,
+        `  ${name.padEnd(11)} ${task.padEnd(7)} ${c.layers} cells of ${c.hidden.join('×')}, memory ${c.slots}×${c.slot.join('×')}, ${len}, ${opt}, clip ±${o.clip}, batch ${p.batch}, ${p.iterations} iterations${cur}`,
       );
     }
   }
@@ -55,13 +56,18 @@ function helpText(): string {
   return `
 Presets (--preset; --iterations, --batch and --length override):
 ${presetHelp()}
-  paper is the authors' setting (Table 1 architecture, RunnerCopy.py / RunnerAssRec.py); quick is
-  the same model with a smaller memory, sized to learn copy of 1–5 matrices in minutes on a CPU.
+  paper is the authors' setting (Table 1 architecture, RunnerCopy.py / RunnerAssRec.py): about 3 h
+  per copy run on a 2-core machine, a cluster job. paper-sizes keeps the paper's task sizes and
+  architecture (120 memory slots) with a budget for 2 cores (Adam, a step decay, a curriculum over
+  the length; the iterations scale the schedule). quick is the same model with a smaller memory,
+  sized to learn copy of 1–5 matrices in minutes on a CPU.
 
 ${BACKEND_HELP}
 
-Metrics: BCE, wrong bits per output matrix (out of 25, the reference's metric) and per sequence,
-on held-out batches (own seed) covering every length equally (10 for the quick copy preset).
+Metrics: BCE, wrong bits per output matrix (out of 25, the reference's metric) and per sequence.
+The final held-out metrics are experiment's: 16 batches at every training length from the fixed
+held-out seed, every length weighted equally, so train and experiment report the same numbers for
+the same network.
 With --out DIR: DIR/checkpoint.json (atomic, every --checkpoint-every iterations; --resume
 continues bit for bit), DIR/curve.json and DIR/curve.svg. A NaN/Inf loss or gradient rolls back
 to the last good state and is reported.
@@ -95,14 +101,16 @@ export function trainCommand(): Command {
     .addHelpText('after', helpText)
     .action(async (taskArg: string, o: TrainCliOptions) => {
       // the training loop (and the plot renderer it uses for curve.svg) loads only when training runs
-      const { checkResumable, defaultEvalBatches, readCheckpoint, train } = await import('../matntm/train.ts');
+      const { checkResumable, readCheckpoint, train } = await import('../matntm/train.ts');
+      const { FINAL_EVAL_BATCHES, HELD_OUT_SEED } = await import('../matntm/evaluate.ts');
       const task = parseTask(taskArg);
       const model = parseModel(o.model);
       const softmax = parseSoftmax(o.softmax);
       const backendOption = parseBackend(o.backend);
       const itemLength = parseItemLength(o.itemLength, task);
-      const preset = presetFor(task, model, parsePreset(o.preset));
-      const iterations = o.iterations !== undefined ? parseNumberOption('--iterations', o.iterations, { integer: true, min: 0 }) : preset.iterations;
+      const presetName = parsePreset(o.preset);
+      const iterations = o.iterations !== undefined ? parseNumberOption('--iterations', o.iterations, { integer: true, min: 0 }) : presetFor(task, model, presetName).iterations;
+      const preset = presetFor(task, model, presetName, iterations);
       const batch = o.batch !== undefined ? parseNumberOption('--batch', o.batch, { integer: true, min: 1, max: 65536 }) : preset.batch;
       const seed = parseNumberOption('--seed', o.seed, { integer: true, min: 0, max: 2 ** 32 - 1 });
       const threads = parseThreads(o.threads);
@@ -117,7 +125,8 @@ export function trainCommand(): Command {
       if (o.out) prepareOutputDir('--out', o.out, false);
       if (o.resume) readCheckpoint(o.out!); // a missing or unreadable checkpoint is bad input, reported before any work
       const config = { ...preset.config, softmax };
-      const spec: TrainSpec = { task, model, preset: preset.name, config, optimizer: preset.optimizer, batch, minLength, maxLength, ...(task === 'recall' ? { itemLength: itemLength ?? 2 } : {}), seed };
+      const curriculum = preset.curriculum && minLength < maxLength && iterations >= preset.curriculum.until ? preset.curriculum : undefined;
+      const spec: TrainSpec = { task, model, preset: preset.name, config, optimizer: preset.optimizer, batch, minLength, maxLength, ...(task === 'recall' ? { itemLength: itemLength ?? 2 } : {}), ...(curriculum ? { curriculum } : {}), seed };
       if (o.resume) checkResumable(spec, o.out!);
       const layout = layoutOf(config);
       const { engine, backend } = await createEngine(layout, backendOption, { threads });
@@ -165,7 +174,7 @@ export function trainCommand(): Command {
         ...(spec.model === 'matntm' ? { softmax: config.softmax } : {}),
         ...(spec.itemLength !== undefined ? { itemLength: spec.itemLength } : {}),
         rollbacks: result.rollbacks,
-        evaluation: `mean over ${defaultEvalBatches(spec)} held-out batches with their own seed, each length from ${spec.minLength} to ${spec.maxLength} equally often`,
+        evaluation: `final held-out: ${FINAL_EVAL_BATCHES} batches at every training length ${spec.minLength}..${spec.maxLength} from seed ${HELD_OUT_SEED}, every length weighted equally (as experiment's final metrics)`,
       };
       if (o.json) printJson(summary);
       else {

@@ -12,6 +12,17 @@ import { drawBatch } from './tasks/draw.ts';
 /** The evaluation seed of held-out batches when none is given (independent of every run's seed). */
 export const DEFAULT_EVAL_SEED = 0x5eed1e55;
 
+/** The seed of the held-out batches of experiments and of a trained network's final evaluation. */
+export const HELD_OUT_SEED = 20_260_601;
+
+/**
+ * Held-out batches per length of a trained network's final evaluation (`train`, and `experiment`'s
+ * final metrics and cost against length, Fig. 9): standard errors are the spread of this many batch
+ * means, so a test on them has this many minus one degrees of freedom (16: a t quantile within 7 %
+ * of the normal one at the levels used).
+ */
+export const FINAL_EVAL_BATCHES = 16;
+
 /** The random stream of the held-out batches at one (length, item length). */
 export function heldOutRng(evalSeed: number, length: number, itemLength = 0): Rng {
   const mixed = (Math.imul(evalSeed >>> 0, 0x9e3779b1) ^ Math.imul(length + 1, 0x85ebca6b) ^ Math.imul(itemLength + 1, 0xc2b2ae35)) >>> 0;
@@ -63,6 +74,16 @@ export async function evaluateAtLengths(engine: Engine, spec: TrainSpec, theta: 
     opts.onLength?.(m);
   }
   return out;
+}
+
+/**
+ * "Final held-out" of a trained network, the same in `train` and `experiment`: at every training
+ * length, FINAL_EVAL_BATCHES batches of HELD_OUT_SEED's stream for that length, every length weighted
+ * equally.
+ */
+export async function finalHeldOut(engine: Engine, spec: TrainSpec, theta: Float32Array, batches = FINAL_EVAL_BATCHES, evalSeed = HELD_OUT_SEED): Promise<{ byLength: LengthMetrics[]; mean: Metrics }> {
+  const byLength = await evaluateAtLengths(engine, spec, theta, range(spec.minLength, spec.maxLength), batches, { evalSeed });
+  return { byLength, mean: meanOverLengths(byLength) };
 }
 
 /** Every length weighted equally. */

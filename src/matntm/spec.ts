@@ -16,7 +16,26 @@ export interface TrainSpec {
   maxLength: number;
   /** Recall only: matrices per item n (absent: the paper's 2). */
   itemLength?: number;
+  /** A curriculum over the training length (absent: every batch from the whole range). */
+  curriculum?: Curriculum;
   seed: number;
+}
+
+/**
+ * A curriculum over the training length (copy l, recall k): at iteration 1 batches are drawn with
+ * lengths up to `from`; the upper end grows linearly to maxLength, reached at iteration `until`.
+ */
+export interface Curriculum {
+  from: number;
+  until: number;
+}
+
+/** The longest training length drawn at `iteration` (1-based). */
+export function trainingMaxLength(spec: Pick<TrainSpec, 'minLength' | 'maxLength' | 'curriculum'>, iteration: number): number {
+  const c = spec.curriculum;
+  if (!c || iteration >= c.until) return spec.maxLength;
+  const from = Math.max(spec.minLength, Math.min(c.from, spec.maxLength));
+  return Math.min(spec.maxLength, from + Math.floor(((spec.maxLength - from) * Math.max(0, iteration - 1)) / c.until));
 }
 
 /** One training iteration's numbers (on its own training batch). */

@@ -9,9 +9,10 @@ import { InputError } from '../errors.ts';
 import { writeFileAtomic, writeFilesAtomic } from '../io/atomic.ts';
 import { initParameters, layoutOf } from './config.ts';
 import { bitErrors, type Engine } from './model.ts';
+import { finalHeldOut } from './evaluate.ts';
 import { newOptimizerState, optimizerStep, type OptimizerState } from './optim.ts';
 import { Rng } from './rng.ts';
-import type { CurvePoint, HeldOutPoint, Metrics, TrainSpec } from './spec.ts';
+import { trainingMaxLength, type CurvePoint, type HeldOutPoint, type Metrics, type TrainSpec } from './spec.ts';
 import { drawBatch } from './tasks/draw.ts';
 import { curveSvg } from './plot.ts';
 
@@ -32,7 +33,7 @@ export interface TrainOptions {
   outDir?: string;
   resume?: boolean;
   checkpointEvery?: number;
-  /** Held-out batches (own seed) for the final metrics. */
+  /** Held-out batches per training length for the final metrics (finalHeldOut; default FINAL_EVAL_BATCHES). */
   evalBatches?: number;
   onIteration?: (iteration: number, total: number, point: CurvePoint) => void;
   onRollback?: (r: Rollback) => void;
@@ -78,40 +79,6 @@ interface State {
 
 export const CHECKPOINT_FILE = 'checkpoint.json';
 const CHECKPOINT_FORMAT = 'matmem-matntm-checkpoint/1';
-
-/** The default number of held-out batches: every length (copy l, recall k) equally often, at least 8 batches. */
-export function defaultEvalBatches(spec: TrainSpec): number {
-  const span = spec.maxLength - spec.minLength + 1;
-  return span * Math.ceil(8 / span);
-}
-
-/**
- * Mean metrics over `count` held-out batches drawn from a seed of their own (the same set for every
- * run with this seed). A batch has one length for all its sequences (as in the reference), so the
- * lengths are taken in turn (min, min + 1, …, max, min, …) rather than drawn: with 8 drawn lengths the
- * metric moved by ±0.2 wrong bits per matrix between seeds from the draw alone.
- */
-export async function evaluate(engine: Engine, spec: TrainSpec, theta: Float32Array, count: number): Promise<Metrics> {
-  const rng = new Rng(spec.seed ^ 0x5eed1e55);
-  const span = spec.maxLength - spec.minLength + 1;
-  let loss = 0;
-  let wrong = 0;
-  let matrices = 0;
-  let sequences = 0;
-  let entries = 0;
-  for (let i = 0; i < count; i++) {
-    const { batch, w0 } = drawBatch(spec, rng, spec.minLength + (i % span));
-    const r = await engine.run(theta, batch, w0, false);
-    const n = r.outputs.length;
-    loss += r.loss * n;
-    entries += n;
-    const m = bitErrors(r.outputs, batch);
-    wrong += m.bitErrorPerSequence * batch.batch;
-    matrices += batch.batch * batch.outputSteps;
-    sequences += batch.batch;
-  }
-  return { loss: loss / entries, bitErrorPerMatrix: wrong / matrices, bitErrorPerSequence: wrong / sequences };
-}
 
 function b64(a: Float32Array | Float64Array): string {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
@@ -242,7 +209,7 @@ export async function train(spec: TrainSpec, engine: Engine, opts: TrainOptions)
   let rng = new Rng(state.rng);
   while (state.iteration < opts.iterations) {
     const it = state.iteration + 1;
-    const { batch, w0 } = drawBatch(spec, rng);
+    const { batch, w0 } = drawBatch(spec, rng, undefined, undefined, trainingMaxLength(spec, it));
     const r = await engine.run(state.theta, batch, w0, true);
     const loss = inject.has(it) ? NaN : r.loss;
     if (!Number.isFinite(loss) || !finite(r.grad!)) {
@@ -288,7 +255,7 @@ export async function train(spec: TrainSpec, engine: Engine, opts: TrainOptions)
   }
   const seconds = (performance.now() - t0) / 1000;
   const iterationsRun = state.iteration - startedAt;
-  const final = opts.skipFinalEvaluation ? null : await evaluate(engine, spec, state.theta, opts.evalBatches ?? defaultEvalBatches(spec));
+  const final = opts.skipFinalEvaluation ? null : (await finalHeldOut(engine, spec, state.theta, opts.evalBatches)).mean;
   if (opts.outDir) {
     if (state.iteration === 0) writeCheckpoint(state);
     writeFilesAtomic([

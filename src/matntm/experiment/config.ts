@@ -5,9 +5,10 @@
  */
 import { InputError } from '../../errors.ts';
 import type { ModelKind, SoftmaxKind } from '../config.ts';
-import { range } from '../evaluate.ts';
+import { FINAL_EVAL_BATCHES, HELD_OUT_SEED, range } from '../evaluate.ts';
 import { presetFor, type PresetName } from '../presets.ts';
-import type { TrainSpec } from '../spec.ts';
+import type { Curriculum, TrainSpec } from '../spec.ts';
+import type { OptimizerSettings } from '../optim.ts';
 import type { TaskName } from '../tasks/types.ts';
 
 export interface ExperimentConfig {
@@ -23,6 +24,12 @@ export interface ExperimentConfig {
   /** Recall: matrices per item n. */
   itemLength?: number;
   softmax: SoftmaxKind;
+  /** Memory slots, when not the preset's. */
+  slots?: number;
+  /** The optimizer, when not the preset's. */
+  optimizer?: OptimizerSettings;
+  /** A curriculum over the training length (the preset's or given). */
+  curriculum?: Curriculum;
   /** Held-out evaluation every this many iterations (and at the last one), `evalBatches` batches per training length. */
   evalEvery: number;
   evalBatches: number;
@@ -36,6 +43,10 @@ export interface ExperimentConfig {
 
 export interface ExperimentOverrides {
   iterations?: number;
+  slots?: number;
+  optimizer?: OptimizerSettings;
+  /** null: no curriculum even where the preset has one. */
+  curriculum?: Curriculum | null;
   batch?: number;
   minLength?: number;
   maxLength?: number;
@@ -50,7 +61,7 @@ export interface ExperimentOverrides {
   traceBatches?: number;
 }
 
-export const DEFAULT_EXPERIMENT_EVAL_SEED = 20_260_601;
+export const DEFAULT_EXPERIMENT_EVAL_SEED = HELD_OUT_SEED;
 
 /** The configuration of `matmem experiment TASK` from the preset and the overrides given. */
 export function experimentConfig(task: TaskName, models: ModelKind[], seeds: number[], preset: PresetName, o: ExperimentOverrides = {}): ExperimentConfig {
@@ -58,17 +69,21 @@ export function experimentConfig(task: TaskName, models: ModelKind[], seeds: num
   if (seeds.length === 0) throw new InputError('--seeds: give at least one seed');
   if (new Set(models).size !== models.length) throw new InputError('--models: a model is listed twice');
   if (new Set(seeds).size !== seeds.length) throw new InputError('--seeds: a seed is listed twice');
-  const p = presetFor(task, 'matntm', preset);
-  const iterations = o.iterations ?? p.iterations;
+  const iterations = o.iterations ?? presetFor(task, 'matntm', preset).iterations;
+  const p = presetFor(task, 'matntm', preset, iterations);
   const minLength = o.minLength ?? p.minLength;
   const maxLength = o.maxLength ?? p.maxLength;
   if (maxLength < minLength) throw new InputError(`the length range ${minLength}..${maxLength} is empty`);
   if (task === 'recall' && minLength < 2) throw new InputError('recall needs at least 2 items (k ≥ 2)');
-  if (task === 'copy' && maxLength > p.config.slots) throw new InputError(`copy length ${maxLength} is more than the ${p.config.slots} memory slots of preset ${preset}`);
+  const slots = o.slots ?? p.config.slots;
+  if (task === 'copy' && maxLength > slots) throw new InputError(`copy length ${maxLength} is more than the ${slots} memory slots${o.slots === undefined ? ` of preset ${preset}` : ''}`);
+  const curriculum = o.curriculum === null ? undefined : (o.curriculum ?? p.curriculum);
+  if (curriculum && (curriculum.from < minLength || curriculum.from > maxLength)) throw new InputError(`the curriculum starts at length ${curriculum.from}, outside the training lengths ${minLength}..${maxLength}`);
+  if (curriculum && curriculum.until > iterations) throw new InputError(`the curriculum reaches the full length range at iteration ${curriculum.until}, after the last iteration ${iterations}`);
   const itemLength = task === 'recall' ? (o.itemLength ?? 2) : undefined;
   if (task !== 'recall' && o.itemLength !== undefined) throw new InputError('--item-length is a recall option');
   if (task !== 'recall' && o.itemLengths !== undefined) throw new InputError('item lengths are a recall option');
-  const lengths = o.lengths ?? (task === 'copy' ? range(1, Math.min(2 * maxLength, p.config.slots)) : range(2, 2 * maxLength));
+  const lengths = o.lengths ?? (task === 'copy' ? range(1, Math.min(2 * maxLength, slots)) : range(2, 2 * maxLength));
   return {
     task,
     models,
@@ -80,27 +95,31 @@ export function experimentConfig(task: TaskName, models: ModelKind[], seeds: num
     maxLength,
     ...(itemLength !== undefined ? { itemLength } : {}),
     softmax: o.softmax ?? 'clamped',
+    ...(o.slots !== undefined && o.slots !== p.config.slots ? { slots: o.slots } : {}),
+    ...(o.optimizer ? { optimizer: o.optimizer } : {}),
+    ...(curriculum ? { curriculum } : {}),
     evalEvery: o.evalEvery ?? Math.max(1, Math.round(iterations / 36)),
     evalBatches: o.evalBatches ?? 2,
     evalSeed: o.evalSeed ?? DEFAULT_EXPERIMENT_EVAL_SEED,
-    generalization: { lengths, ...(task === 'recall' ? { itemLengths: o.itemLengths ?? range(1, 6) } : {}), batches: o.generalizationBatches ?? 4 },
+    generalization: { lengths, ...(task === 'recall' ? { itemLengths: o.itemLengths ?? range(1, 6) } : {}), batches: o.generalizationBatches ?? FINAL_EVAL_BATCHES },
     traceBatches: o.traceBatches ?? 2,
   };
 }
 
 /** The training spec of one run of the grid. */
 export function runSpec(c: ExperimentConfig, model: ModelKind, seed: number): TrainSpec {
-  const p = presetFor(c.task, model, c.preset);
+  const p = presetFor(c.task, model, c.preset, c.iterations);
   return {
     task: c.task,
     model,
     preset: c.preset,
-    config: { ...p.config, softmax: c.softmax },
-    optimizer: p.optimizer,
+    config: { ...p.config, softmax: c.softmax, ...(c.slots !== undefined ? { slots: c.slots } : {}) },
+    optimizer: c.optimizer ?? p.optimizer,
     batch: c.batch,
     minLength: c.minLength,
     maxLength: c.maxLength,
     ...(c.itemLength !== undefined ? { itemLength: c.itemLength } : {}),
+    ...(c.curriculum ? { curriculum: c.curriculum } : {}),
     seed,
   };
 }

@@ -6,10 +6,13 @@ import { copyBatch } from './copy.ts';
 import { recallBatch } from './recall.ts';
 import type { TaskBatch } from './types.ts';
 
-/** `length` fixes l (copy) or k (recall); `itemLength` overrides the recall item length n. */
-export function drawBatch(spec: TrainSpec, rng: Rng, length?: number, itemLength?: number): { batch: TaskBatch; w0: Float32Array | null } {
+/**
+ * `length` fixes l (copy) or k (recall); `itemLength` overrides the recall item length n; `maxLength`
+ * caps the drawn length (a curriculum's current upper end).
+ */
+export function drawBatch(spec: TrainSpec, rng: Rng, length?: number, itemLength?: number, maxLength?: number): { batch: TaskBatch; w0: Float32Array | null } {
   const lo = length ?? spec.minLength;
-  const hi = length ?? spec.maxLength;
+  const hi = length ?? Math.max(lo, Math.min(spec.maxLength, maxLength ?? spec.maxLength));
   const batch =
     spec.task === 'copy'
       ? copyBatch(rng, { batch: spec.batch, minLength: lo, maxLength: hi })
