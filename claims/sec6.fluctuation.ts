@@ -1,19 +1,14 @@
 /**
- * sec6.fluctuation (Section 7 on Figs. 5, 7): the MatNTM's loss fluctuates more than the Matrix
- * RNN's. Measured on the held-out curve at one fixed length (the longest training length), so the
- * length drawn for each training batch does not enter: the excess variation of the held-out BCE,
- * (Σ |Δ| − |net change|) / (evaluations − 1), which is 0 for a monotone curve. Paired by seed and
- * task; exact sign test.
+ * sec6.fluctuation (Section 7, on Figs. 5 and 7): the MatNTM's curves fluctuate more than the Matrix
+ * RNN's. Three measures, declared here before any record is read, each the excess variation of one
+ * curve per run, (Σ |Δ| − |net change|) / (points − 1) — 0 for a monotone curve — compared per seed
+ * and task by an exact sign test; the claim holds only where all three agree.
  */
 import type { RunRecord } from '../src/matntm/experiment/record.ts';
-import type { ClaimResult } from '../src/core/types.ts';
 import { signTest } from '../src/claims/exact-tests.ts';
-import { describeSignTest, evidence, fmt, MAKE_COPY, noRecord, pairedRuns, replayCommand, signVerdict, type Section6Input } from '../src/claims/section6/common.ts';
 import { statistics } from '../src/claims/verdict.ts';
-import { defineClaim } from '../src/claims/unit.ts';
-import { section6Check } from '../src/claims/section6/common.ts';
-
-const ID = 'sec6.fluctuation';
+import { ALPHA, describeSignTest, evidence, fmt, MAKE_COPY, pairedRuns, signVerdict, type Section6Input } from '../src/claims/section6/common.ts';
+import { section6Claim, type PartOutcome, type PartRule } from '../src/claims/section6/parts.ts';
 
 /** The held-out BCE at one length over the evaluations of a run. */
 export function heldOutSeries(run: RunRecord, length: number): number[] {
@@ -28,41 +23,57 @@ export function excessVariation(xs: number[]): number {
   return (tv - Math.abs(xs[xs.length - 1] - xs[0])) / (xs.length - 1);
 }
 
-function evaluate(input: Section6Input): ClaimResult {
-  const pairs = input.records.flatMap(({ record }) =>
-    pairedRuns(record).map((p) => {
-      const L = record.config.maxLength;
-      const a = excessVariation(heldOutSeries(p.matntm, L));
-      const b = excessVariation(heldOutSeries(p.matrnn, L));
-      return { task: record.config.task, seed: p.seed, length: L, evaluations: p.matntm.heldOut.length, matntm: a, matrnn: b };
-    }),
-  ).filter((p) => Number.isFinite(p.matntm) && Number.isFinite(p.matrnn));
-  if (pairs.length === 0) return noRecord(ID, input, `${MAKE_COPY} (with at least two held-out evaluations per run)`);
-  const replay = replayCommand(ID, input);
-  const t = signTest(pairs.map((p) => p.matntm - p.matrnn));
-  const verdict = signVerdict(t);
-  const ratio = pairs.map((p) => p.matntm / Math.max(p.matrnn, 1e-300));
-  const worst = pairs.reduce((a, b) => (b.matntm - b.matrnn < a.matntm - a.matrnn ? b : a));
+interface Measure {
+  id: string;
+  text: string;
+  what: string;
+  series: (run: RunRecord, maxLength: number) => number[];
+}
+
+const MEASURES: Measure[] = [
+  { id: 'a', text: "the training-loss curves (the curves of Figs. 5 and 7) fluctuate more for the MatNTM", what: 'the training BCE (window means over the evaluation interval)', series: (run) => run.training.loss },
+  { id: 'b', text: 'the held-out curves fluctuate more for the MatNTM', what: 'the held-out BCE, mean over the training lengths, at each evaluation', series: (run) => run.heldOut.map((p) => p.mean.loss) },
+  { id: 'c', text: 'the held-out curve at one fixed length fluctuates more for the MatNTM', what: 'the held-out BCE at the longest training length, at each evaluation', series: (run, L) => heldOutSeries(run, L) },
+];
+
+function measurePart(m: Measure): PartRule {
   return {
-    model: 'experiment',
-    verdict,
-    cases: pairs.length,
-    worst: { ...worst },
-    counterexample: verdict === 'fails' ? { pairs } : null,
-    replay,
-    detail: `Excess variation of the held-out BCE at the longest training length: ${describeSignTest(t, 'larger for the MatNTM than for the Matrix RNN', 'seed × task pairs')}`,
-    statistics: statistics('MatNTM / Matrix RNN excess variation, per seed and task', ratio),
-    evidence: pairs.map((p) =>
-      evidence(`${p.task}, seed ${p.seed}`, signVerdict(signTest([p.matntm - p.matrnn])), `at l${p.task === 'recall' ? ' (k)' : ''} = ${p.length} over ${p.evaluations} held-out evaluations: MatNTM ${fmt(p.matntm, 5)}, Matrix RNN ${fmt(p.matrnn, 5)}`),
-    ),
+    id: m.id,
+    text: m.text,
+    rule: `Excess variation of ${m.what}, per run; MatNTM against Matrix RNN paired by seed and task, exact one-sided sign test: holds at p ≤ ${ALPHA}, fails when the Matrix RNN's is larger at p ≤ ${ALPHA}, inconclusive otherwise.`,
+    decide(input: Section6Input): PartOutcome {
+      const pairs = input.records
+        .flatMap(({ record }) =>
+          pairedRuns(record).map((p) => ({
+            task: record.config.task,
+            seed: p.seed,
+            matntm: excessVariation(m.series(p.matntm, record.config.maxLength)),
+            matrnn: excessVariation(m.series(p.matrnn, record.config.maxLength)),
+          })),
+        )
+        .filter((p) => Number.isFinite(p.matntm) && Number.isFinite(p.matrnn));
+      if (pairs.length === 0) return { verdict: 'inconclusive', cases: 0, detail: `No seed with both models and at least two points on the curve: ${MAKE_COPY}.` };
+      const t = signTest(pairs.map((p) => p.matntm - p.matrnn));
+      const verdict = signVerdict(t);
+      const worst = pairs.reduce((a, b) => (b.matntm - b.matrnn < a.matntm - a.matrnn ? b : a));
+      return {
+        verdict,
+        cases: pairs.length,
+        detail: describeSignTest(t, 'Larger for the MatNTM', 'seed × task pairs'),
+        evidence: pairs.map((p) => evidence(`${p.task}, seed ${p.seed}`, signVerdict(signTest([p.matntm - p.matrnn])), `MatNTM ${fmt(p.matntm, 5)}, Matrix RNN ${fmt(p.matrnn, 5)}`)),
+        worst: { ...worst },
+        counterexample: verdict === 'fails' ? { pairs } : null,
+        statistics: statistics(`MatNTM / Matrix RNN excess variation of ${m.what}, per seed and task`, pairs.map((p) => p.matntm / Math.max(p.matrnn, 1e-300))),
+      };
+    },
   };
 }
 
-export default defineClaim({
-  id: ID,
+export default section6Claim({
+  id: 'sec6.fluctuation',
   source: 'Section 7 (on Figs. 5 and 7)',
-  statement:
-    "The MatNTM's loss fluctuates more than the Matrix RNN's. Measured as the excess variation of the held-out BCE at a fixed length (Σ|Δ| − |net change| per evaluation interval), paired by seed and task, exact one-sided sign test at 0.05.",
+  sentence: 'In Figures 5 and 7, we find that the values of MatNTM fluctuate more largely than those of Matrix RNNs.',
+  reading: 'on the curves of the copy and recall experiments, measured three ways fixed in advance; the claim holds only where the three agree.',
   order: 230,
-  checks: [section6Check(evaluate)],
+  parts: MEASURES.map(measurePart),
 });

@@ -82,6 +82,8 @@ export function claimFingerprint(r: ClaimResult): Fingerprint {
   flattenNumbers(r.counterexample, 'counterexample', out);
   (r.witnesses ?? []).forEach((w, i) => flattenNumbers({ points: w.points, cases: w.cases, skipped: w.skipped, worstGap: w.worstGap }, `witness.${i}.${w.witness}`, out));
   (r.parts ?? []).forEach((p, i) => flattenNumbers({ cases: p.cases, undefinedCases: p.undefinedCases, statistics: p.statistics && { min: p.statistics.min, median: p.statistics.median, max: p.statistics.max }, errorBounds: p.errorBounds && { min: p.errorBounds.min, median: p.errorBounds.median, max: p.errorBounds.max }, nearBound: p.nearBound, worst: p.worst, counterexample: p.counterexample }, `part.${i}`, out));
+  // the parts of a claim's sentence (Section 6): each part's verdict, as +1 holds, 0 inconclusive, −1 fails
+  for (const p of r.statementParts ?? []) out[`statementPart.${p.id}.verdict`] = p.verdict === 'holds' ? 1 : p.verdict === 'fails' ? -1 : 0;
   return out;
 }
 

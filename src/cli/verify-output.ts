@@ -138,6 +138,8 @@ export function verdictTable(report: Report): string {
     for (const c of report.claims) {
       const v = (m: string) => c.results.find((r) => r.model === m)?.verdict ?? '—';
       lines.push(`${c.id.padEnd(w)}  ${v('paper').padEnd(12)} ${v('exact').padEnd(12)} ${v('experiment').padEnd(12)} ${c.source}`);
+      // a claim in parts (Section 6): each part's verdict under its own line (rules in the report)
+      for (const p of c.results.find((r) => r.statementParts?.length)?.statementParts ?? []) lines.push(`${''.padEnd(w)}    (${p.id}) ${p.verdict.padEnd(12)} ${oneLine(p.text, 120)}`);
     }
   }
   if (report.modelChecks?.length) {

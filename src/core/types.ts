@@ -64,6 +64,25 @@ export interface ClaimResult {
   disagreement?: string;
   /** When several registry sources check the claim in this model: each one's own numbers (the fields above show the deciding one). */
   parts?: ClaimPart[];
+  /**
+   * When the paper's sentence says several things (the Section 6 claims): each part with the rule that
+   * decides it (declared in the claim's file before any record is read) and its verdict; the result's
+   * verdict combines them by the one rule (every part holds → holds; any fails → fails; else inconclusive).
+   */
+  statementParts?: StatementPart[];
+}
+
+/** One part of a claim's sentence, its declared rule and its verdict. */
+export interface StatementPart {
+  /** "a", "b", … */
+  id: string;
+  /** What this part of the sentence says. */
+  text: string;
+  /** The rule that decides it, in words. */
+  rule: string;
+  verdict: Verdict;
+  /** What the data gave under the rule, in a sentence or two. */
+  detail: string;
 }
 
 /** One registry source's result for a claim in a model, kept when several are combined. */

@@ -5,7 +5,7 @@
  * read back by a machine: `<table id="verdicts">`, a `<tr data-claim="…">` per claim, and a
  * `<td data-model="…" data-verdict="…">` per model.
  */
-import type { ClaimReport, ClaimResult, DerivationReport, EvidenceItem, FigureReport, ModelName, Report, WitnessResult } from '../core/types.ts';
+import type { ClaimReport, ClaimResult, DerivationReport, EvidenceItem, FigureReport, ModelName, Report, StatementPart, WitnessResult } from '../core/types.ts';
 import { REPORT_CSS } from './html-style.ts';
 import { escapeHtml as esc, valueToHtml } from './html-values.ts';
 import { inlineKatexCss, renderTex } from './katex-assets.ts';
@@ -117,6 +117,7 @@ function resultBlock(r: ClaimResult): string {
     const stats = formatDistinct([r.statistics.min, r.statistics.median, r.statistics.max]);
     items.push(`<li>${esc(r.statistics.quantity)}: <table class="stats"><thead><tr><th>min</th><th>median</th><th>max</th></tr></thead><tbody><tr>${stats.map((x) => `<td>${x}</td>`).join('')}</tr></tbody></table></li>`);
   }
+  if (r.statementParts?.length) items.push(`<li>parts of the sentence (every part holds → holds; any fails → fails; else inconclusive): ${partsTable(r.statementParts)}</li>`);
   if (r.witnesses?.length) items.push(`<li>witnesses: ${witnessTable(r.witnesses)}</li>`);
   if (r.evidence?.length) items.push(`<li>evidence combined into the verdict: ${evidenceTable(r.evidence)}</li>`);
   if (r.derivationSteps?.length) items.push(`<li>steps of the paper's derivation (reported, not combined): ${evidenceTable(r.derivationSteps)}</li>`);
@@ -140,6 +141,11 @@ function counterexampleBlock(cx: Record<string, unknown>): string {
 function witnessTable(ws: WitnessResult[]): string {
   const rows = ws.map((w) => `<tr><td>${w.witness}</td><td class="v ${w.verdict}">${w.verdict}</td><td>${esc(witnessEvidence(w))}</td><td>${esc(w.detail)}</td></tr>`);
   return `<table class="witnesses"><thead><tr><th>witness</th><th>verdict</th><th>evidence</th><th>detail</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function partsTable(ps: StatementPart[]): string {
+  const rows = ps.map((p) => `<tr data-part="${esc(p.id)}"><td>(${esc(p.id)}) ${esc(p.text)}</td><td>${esc(p.rule)}</td><td class="v ${p.verdict}" data-verdict="${p.verdict}">${p.verdict}</td><td>${esc(p.detail)}</td></tr>`);
+  return `<table class="parts"><thead><tr><th>part</th><th>rule</th><th>verdict</th><th>what the records give</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function evidenceTable(es: EvidenceItem[]): string {

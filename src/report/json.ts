@@ -24,8 +24,8 @@ interface Shape {
 const WITNESS: Shape = { order: ['witness', 'verdict', 'points', 'cases', 'skipped', 'degree', 'valuesPerCoordinate', 'errorBound', 'worstGap', 'tolerance', 'toleranceReason', 'detail'] };
 const EVIDENCE: Shape = { order: ['source', 'verdict', 'detail', 'replay'] };
 const RESULT: Shape = {
-  order: ['model', 'verdict', 'cases', 'undefinedCases', 'detail', 'disagreement', 'statistics', 'witnesses', 'evidence', 'derivationSteps', 'worst', 'counterexample', 'replay'],
-  fields: { statistics: { order: ['quantity', 'min', 'median', 'max'] }, witnesses: WITNESS, evidence: EVIDENCE, derivationSteps: EVIDENCE },
+  order: ['model', 'verdict', 'cases', 'undefinedCases', 'detail', 'disagreement', 'statementParts', 'statistics', 'witnesses', 'evidence', 'derivationSteps', 'worst', 'counterexample', 'replay'],
+  fields: { statistics: { order: ['quantity', 'min', 'median', 'max'] }, witnesses: WITNESS, evidence: EVIDENCE, derivationSteps: EVIDENCE, statementParts: { order: ['id', 'text', 'rule', 'verdict', 'detail'] } },
 };
 const CLAIM: Shape = { order: ['id', 'source', 'statement', 'statementTex', 'results'], fields: { results: RESULT } };
 const STEP: Shape = {

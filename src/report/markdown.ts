@@ -94,6 +94,10 @@ function resultSection(r: ClaimResult): string[] {
     lines.push(`- ${inline(r.statistics.quantity)}: min ${min}, median ${median}, max ${max}`);
   }
   if (r.disagreement) lines.push(`- **sources disagree:** ${inline(r.disagreement)}`);
+  if (r.statementParts?.length) {
+    lines.push('- parts of the sentence (every part holds → holds; any fails → fails; else inconclusive):');
+    for (const p of r.statementParts) lines.push(`  - (${p.id}) ${inline(p.text)}: **${p.verdict}** — ${inline(p.detail)}`, `    - rule: ${inline(p.rule)}`);
+  }
   if (r.witnesses?.length) lines.push('- witnesses:', ...r.witnesses.map((w) => `  ${witnessLine(w)}`));
   if (r.evidence?.length) lines.push('- evidence combined into the verdict:', ...r.evidence.map((e) => `  - ${inline(e.source)}: **${e.verdict}** — ${inline(e.detail)}${e.replay ? ` (\`${e.replay}\`)` : ''}`));
   if (r.derivationSteps?.length) lines.push("- steps of the paper's derivation (reported, not combined):", ...r.derivationSteps.map((e) => `  - ${inline(e.source)}: **${e.verdict}** — ${inline(e.detail)}`));

@@ -58,7 +58,9 @@ export function firstSentence(text: string): string {
 export function whyOf(claim: ClaimReport, max = 170): string {
   const pick = claim.results.find((r) => r.verdict === 'fails') ?? claim.results.find((r) => r.verdict === 'inconclusive') ?? resultFor(claim, 'exact') ?? claim.results[0];
   if (!pick) return 'no check decides it in any model';
-  const text = pick.detail.replace(/\s+/g, ' ').trim();
+  // a claim in parts: the part that decides the verdict (the first that fails, else the first not holding)
+  const part = pick.statementParts?.find((p) => p.verdict === 'fails') ?? pick.statementParts?.find((p) => p.verdict !== 'holds');
+  const text = (part ? `(${part.id}) ${part.text}: ${part.detail}` : pick.detail).replace(/\s+/g, ' ').trim();
   const first = firstSentence(text);
   const line = claim.results.length > 1 ? `${pick.model}: ${first}` : first;
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;

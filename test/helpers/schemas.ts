@@ -5,7 +5,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 const load = (name: string) => ajv.compile(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'schemas', name), 'utf8')));
-const validators = { report: load('report.schema.json'), fmc: load('fmc.schema.json') };
+const validators = { report: load('report.schema.json'), fmc: load('fmc.schema.json'), experiment: load('experiment.schema.json') };
 
 /** The schema's complaints about a document (empty: valid), as "path: message" lines. */
 export function schemaErrors(which: keyof typeof validators, doc: unknown): string[] {

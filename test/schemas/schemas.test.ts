@@ -64,3 +64,21 @@ describe('report.json', () => {
     expect(edit((c) => (c.claims[0].results.find((x: { verdict: string }) => x.verdict === 'fails').counterexample = null))).not.toEqual([]);
   });
 });
+
+describe('experiment.schema.json', () => {
+  it('the committed records validate under strict Ajv, and a record without runs, with a string metric or an unknown model does not', () => {
+    for (const task of ['copy', 'recall']) {
+      const rec = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'experiments', task, 'experiment.json'), 'utf8'));
+      expect(schemaErrors('experiment', rec), task).toEqual([]);
+      const noRuns = { ...rec };
+      delete noRuns.runs;
+      expect(schemaErrors('experiment', noRuns).join()).toContain("must have required property 'runs'");
+      const text = JSON.parse(JSON.stringify(rec));
+      text.runs[0].final.mean.loss = '0.1';
+      expect(schemaErrors('experiment', text).join()).toContain('/runs/0/final/mean/loss: must be number');
+      const model = JSON.parse(JSON.stringify(rec));
+      model.runs[0].model = 'lstm';
+      expect(schemaErrors('experiment', model).join()).toContain('/runs/0/model: must be equal to one of the allowed values');
+    }
+  });
+});

@@ -1,57 +1,123 @@
 /**
- * "Memory helps" (Figs. 5 and 7): on the same task, seeds and held-out sequences, the MatNTM ends
- * with fewer wrong bits per output matrix than the Matrix RNN. Paired by seed; exact sign test.
+ * The parts shared by the "memory helps" claims (Figs. 5 and 7): the MatNTM ends below the Matrix
+ * RNN seed by seed, and how often each model learns.
  */
 import type { TaskName } from '../../matntm/tasks/types.ts';
-import type { ClaimResult } from '../../core/types.ts';
-import { fisherExact, signTest } from '../exact-tests.ts';
+import { binomialLowerTail, fisherOneSided, signTest } from '../exact-tests.ts';
 import { statistics } from '../verdict.ts';
-import { ALPHA, describeSignTest, evidence, finalError, fmt, fmtP, learned, LEARNED_BELOW, noRecord, pairedRuns, recordsFor, replayCommand, signVerdict, type Section6Input } from './common.ts';
+import { ALPHA, decide, describeSignTest, evidence, finalError, fmt, fmtP, learned, LEARNED_RULE, nearlyLearned, NEARLY_BELOW, pairedRuns, recordFor, signVerdict, type Section6Input } from './common.ts';
+import type { PartOutcome, PartRule } from './parts.ts';
 
-export interface PaperSolvedCounts {
-  matntm: number;
-  matrnn: number;
-  of: number;
+function noRecord(task: TaskName, needs: string): PartOutcome {
+  return { verdict: 'inconclusive', cases: 0, detail: `No ${task} record with both models to decide it: ${needs}.` };
 }
 
-export function memoryHelps(id: string, task: TaskName, input: Section6Input, needs: string, paper?: PaperSolvedCounts): ClaimResult {
-  const recs = recordsFor(input, task);
-  const pairs = recs.flatMap((r) => pairedRuns(r.record));
-  if (pairs.length === 0) return noRecord(id, input, recs.length ? `the ${task} record has no seed with both models; ${needs}` : needs);
-  const replay = replayCommand(id, input);
-  const d = pairs.map((p) => finalError(p.matrnn) - finalError(p.matntm));
-  const t = signTest(d);
-  const verdict = signVerdict(t);
-  const ntmLearned = pairs.filter((p) => learned(p.matntm)).length;
-  const rnnLearned = pairs.filter((p) => learned(p.matrnn)).length;
-  const every = t.agree === pairs.length;
-  const perSeed = pairs.map((p) => ({ seed: p.seed, matntm: finalError(p.matntm), matrnn: finalError(p.matrnn) }));
-  const items = [
-    evidence('sign test over seeds', verdict, describeSignTest(t, 'MatNTM below the Matrix RNN'), replay),
-    evidence(
-      `runs that ${task === 'copy' ? 'learn copy' : 'solve recall'} (held-out < ${LEARNED_BELOW} wrong bits per matrix)`,
-      verdict,
-      `MatNTM ${ntmLearned} of ${pairs.length}, Matrix RNN ${rnnLearned} of ${pairs.length}; per seed (MatNTM vs Matrix RNN): ${perSeed.map((s) => `seed ${s.seed}: ${fmt(s.matntm)} vs ${fmt(s.matrnn)}`).join(', ')}`,
-    ),
-  ];
-  let paperNote = '';
-  if (paper) {
-    // Fisher's exact test of our solved counts against the paper's (same number of runs or not)
-    const pN = fisherExact(ntmLearned, pairs.length - ntmLearned, paper.matntm, paper.of - paper.matntm);
-    const pR = fisherExact(rnnLearned, pairs.length - rnnLearned, paper.matrnn, paper.of - paper.matrnn);
-    paperNote = ` The paper reports ${paper.matntm} of ${paper.of} MatNTM runs and ${paper.matrnn} of ${paper.of} Matrix RNN runs solved; against ours, Fisher's exact test gives p = ${fmtP(pN)} (MatNTM) and p = ${fmtP(pR)} (Matrix RNN)${pN > ALPHA && pR > ALPHA ? ': consistent at this number of runs' : ': our counts differ from the paper\'s'}.`;
-    items.push(evidence("solved runs against the paper's", verdict, paperNote.trim()));
-  }
-  const worst = perSeed.reduce((a, b) => (b.matrnn - b.matntm < a.matrnn - a.matntm ? b : a));
+/** (Paired by seed) the MatNTM's final held-out error below the Matrix RNN's: exact sign test. */
+export function belowPerSeedPart(id: string, task: TaskName, text: string, needs: string): PartRule {
   return {
-    model: 'experiment',
-    verdict,
-    cases: pairs.length,
-    worst: { seed: worst.seed, matntmWrongBitsPerMatrix: worst.matntm, matrnnWrongBitsPerMatrix: worst.matrnn },
-    counterexample: verdict === 'fails' ? { perSeed, signTest: t } : null,
-    replay,
-    detail: `Final held-out wrong bits per matrix: the MatNTM is below the Matrix RNN on ${t.agree} of ${pairs.length} seeds${every ? ' (every seed)' : ''}; ${describeSignTest(t, 'MatNTM below')} Learned (< ${LEARNED_BELOW}): MatNTM ${ntmLearned}/${pairs.length}, Matrix RNN ${rnnLearned}/${pairs.length}.${paperNote}`,
-    statistics: statistics('Matrix RNN − MatNTM final wrong bits per matrix, per seed', d),
-    evidence: items,
+    id,
+    text,
+    rule: `Per seed, the MatNTM's final held-out wrong bits per matrix below the Matrix RNN's; exact one-sided sign test over seeds: holds at p ≤ ${ALPHA}, fails when the opposite direction has p ≤ ${ALPHA}, inconclusive otherwise.`,
+    decide(input: Section6Input): PartOutcome {
+      const rec = recordFor(input, task);
+      const pairs = rec ? pairedRuns(rec.record) : [];
+      if (pairs.length === 0) return noRecord(task, needs);
+      const d = pairs.map((p) => finalError(p.matrnn) - finalError(p.matntm));
+      const t = signTest(d);
+      const verdict = signVerdict(t);
+      const perSeed = pairs.map((p) => ({ seed: p.seed, matntm: finalError(p.matntm), matrnn: finalError(p.matrnn) }));
+      const worst = perSeed.reduce((a, b) => (b.matrnn - b.matntm < a.matrnn - a.matntm ? b : a));
+      return {
+        verdict,
+        cases: pairs.length,
+        detail: `The MatNTM ends below the Matrix RNN on ${t.agree} of ${pairs.length} seeds${t.agree === pairs.length ? ' (every seed)' : ''}; ${describeSignTest(t, 'MatNTM below')}`,
+        evidence: [evidence('sign test over seeds', verdict, `per seed, MatNTM vs Matrix RNN wrong bits per matrix: ${perSeed.map((s) => `seed ${s.seed}: ${fmt(s.matntm)} vs ${fmt(s.matrnn)}`).join(', ')}`)],
+        worst: { seed: worst.seed, matntmWrongBitsPerMatrix: worst.matntm, matrnnWrongBitsPerMatrix: worst.matrnn },
+        counterexample: verdict === 'fails' ? { perSeed, signTest: t } : null,
+        statistics: statistics('Matrix RNN − MatNTM final wrong bits per matrix, per seed', d),
+      };
+    },
+  };
+}
+
+/** The fewest learned MatNTM runs of n1 that would make Fisher's one-sided p ≤ ALPHA against `other` of n2 (null: none would). */
+function learnedNeeded(n1: number, other: number, n2: number): number | null {
+  for (let k = 0; k <= n1; k++) if (fisherOneSided(k, n1 - k, other, n2 - other) <= ALPHA) return k;
+  return null;
+}
+
+/** The MatNTM learns and the Matrix RNN does not: learned counts against each other, Fisher's exact test. */
+export function learnsWhereBaselineDoesNotPart(id: string, task: TaskName, text: string, needs: string): PartRule {
+  return {
+    id,
+    text,
+    rule: `${LEARNED_RULE[0].toUpperCase()}${LEARNED_RULE.slice(1)}. Learned runs per model, MatNTM against Matrix RNN, Fisher's exact test, one-sided: holds at p ≤ ${ALPHA}; fails when the Matrix RNN learns more often at p ≤ ${ALPHA}; inconclusive otherwise, saying what the number of runs could show.`,
+    decide(input: Section6Input): PartOutcome {
+      const rec = recordFor(input, task);
+      if (!rec) return noRecord(task, needs);
+      const ntm = rec.record.runs.filter((r) => r.model === 'matntm');
+      const rnn = rec.record.runs.filter((r) => r.model === 'matrnn');
+      if (ntm.length === 0 || rnn.length === 0) return noRecord(task, needs);
+      const a = ntm.filter(learned).length;
+      const c = rnn.filter(learned).length;
+      const p = fisherOneSided(a, ntm.length - a, c, rnn.length - c);
+      const pOpp = fisherOneSided(c, rnn.length - c, a, ntm.length - a);
+      const verdict = decide(p <= ALPHA, pOpp <= ALPHA);
+      const need = learnedNeeded(ntm.length, c, rnn.length);
+      const reach =
+        verdict === 'inconclusive'
+          ? need === null
+            ? ` With ${ntm.length} MatNTM and ${rnn.length} Matrix RNN runs, no count of learned MatNTM runs could reach p ≤ ${ALPHA}.`
+            : ` With ${ntm.length} runs of each, at least ${need} learned MatNTM runs (against the Matrix RNN's ${c}) are needed for p ≤ ${ALPHA}.`
+          : '';
+      const near = `Nearly learned (< ${NEARLY_BELOW} wrong bits per matrix, context only): MatNTM ${ntm.filter(nearlyLearned).length}/${ntm.length}, Matrix RNN ${rnn.filter(nearlyLearned).length}/${rnn.length}.`;
+      return {
+        verdict,
+        cases: ntm.length + rnn.length,
+        detail: `Learned (zero error): MatNTM ${a} of ${ntm.length}, Matrix RNN ${c} of ${rnn.length}; Fisher's exact test, one-sided, p = ${fmtP(p)} (Matrix RNN more often: p = ${fmtP(pOpp)}).${reach} ${near}`,
+        evidence: [
+          evidence('learned runs, MatNTM', verdict, ntm.map((r) => `seed ${r.seed}: ${fmt(finalError(r))}${learned(r) ? ' (learned)' : ''}`).join(', ')),
+          evidence('learned runs, Matrix RNN', verdict, rnn.map((r) => `seed ${r.seed}: ${fmt(finalError(r))}${learned(r) ? ' (learned)' : ''}`).join(', ')),
+        ],
+        worst: { matntmLearned: a, matntmRuns: ntm.length, matrnnLearned: c, matrnnRuns: rnn.length, p },
+        counterexample: verdict === 'fails' ? { matntmLearned: a, matrnnLearned: c, p: pOpp } : null,
+      };
+    },
+  };
+}
+
+/**
+ * The MatNTM solves the task in some runs, as the paper's k of n: holds when at least one run is
+ * solved; fails when so few are that the paper's rate would make it unlikely (binomial lower tail ≤ ALPHA).
+ */
+export function solvesInSomeRunsPart(id: string, task: TaskName, text: string, paper: { solved: number; of: number }, needs: string): PartRule {
+  const rate = paper.solved / paper.of;
+  return {
+    id,
+    text,
+    rule: `${LEARNED_RULE[0].toUpperCase()}${LEARNED_RULE.slice(1)}. Holds when at least one MatNTM run has learned; fails when none has and the paper's rate ${paper.solved}/${paper.of} would make that unlikely (binomial P(0 of n | ${fmt(rate, 2)}) ≤ ${ALPHA}); inconclusive otherwise, saying how many runs could tell.`,
+    decide(input: Section6Input): PartOutcome {
+      const rec = recordFor(input, task);
+      const ntm = rec ? rec.record.runs.filter((r) => r.model === 'matntm') : [];
+      if (ntm.length === 0) return noRecord(task, needs);
+      const k = ntm.filter(learned).length;
+      const pNone = binomialLowerTail(0, ntm.length, rate);
+      const verdict = decide(k > 0, k === 0 && pNone <= ALPHA);
+      let runsToTell = ntm.length;
+      while (binomialLowerTail(0, runsToTell, rate) > ALPHA) runsToTell++;
+      const best = ntm.reduce((x, y) => (finalError(y) < finalError(x) ? y : x));
+      const detail =
+        k > 0
+          ? `${k} of ${ntm.length} MatNTM runs learned (zero error; the paper: ${paper.solved} of ${paper.of}).`
+          : `No MatNTM run learned (best: seed ${best.seed}, ${fmt(finalError(best))} wrong bits per matrix). Were the paper's rate ${paper.solved}/${paper.of} true, 0 of ${ntm.length} would have probability ${fmtP(pNone)}${pNone > ALPHA ? `: ${ntm.length} runs cannot tell 0 of ${ntm.length} from the paper's ${paper.solved} of ${paper.of}; ${runsToTell} runs with none learned would` : ''}.`;
+      return {
+        verdict,
+        cases: ntm.length,
+        detail,
+        evidence: [evidence('MatNTM runs', verdict, ntm.map((r) => `seed ${r.seed}: ${fmt(finalError(r))}${learned(r) ? ' (learned)' : ''}`).join(', '))],
+        worst: { learned: k, runs: ntm.length, bestSeed: best.seed, bestWrongBitsPerMatrix: finalError(best), probabilityOfNoneAtPaperRate: pNone },
+        counterexample: verdict === 'fails' ? { learned: 0, runs: ntm.length, probabilityOfNoneAtPaperRate: pNone } : null,
+      };
+    },
   };
 }
