@@ -41,6 +41,7 @@ interface ExperimentCliOptions {
   progress: boolean;
   json?: boolean;
   shard?: string;
+  dryRun?: boolean;
 }
 
 const HELP = `
@@ -64,9 +65,16 @@ ${BACKEND_HELP}
 
 ${SHARD_HELP}
 
+Presets: quick (copy of 1–5 matrices with 20 slots, recall of 2–3 items with 8; minutes per run),
+paper-sizes (the paper's task sizes and 120 slots, a 2-core budget: about 90 min for the copy grid
+here), paper (the reference's 200,000 RMSprop iterations per run: hours per run, a cluster job).
+--dry-run says what a grid costs on this machine before anything runs; \`matmem train --help\` lists
+every preset's settings.
+
 Examples:
   matmem experiment copy --out exp-copy                       quick preset, both models, seeds 1..5
   matmem experiment recall --seeds 1..3 --out exp-recall
+  matmem experiment copy --preset paper --out exp-paper --dry-run     its cost here and the Slurm command
   matmem experiment copy --models matntm --seeds 1 --iterations 500 --out tiny
 `;
 
@@ -97,6 +105,7 @@ export function experimentCommand(): Command {
     .option('--threads <n>', 'CPU threads of the fused engine (default: every core, at most 8)')
     .option('--shard <i/n|slurm|k8s/n>', 'train only share i of n of the grid\'s runs and write DIR/experiment-shard-i-of-n.json; then matmem merge')
     .option('--no-progress', 'no progress on stderr')
+    .option('--dry-run', 'train nothing and write nothing: print the grid and what it costs on this machine (a few iterations of each model, timed), and the Slurm command that runs it')
     .option('--json', 'print a summary of the record as JSON on stdout')
     .addHelpText('after', HELP)
     .action(async (taskArg: string, o: ExperimentCliOptions) => {
@@ -130,6 +139,10 @@ export function experimentCommand(): Command {
       }
       const config = experimentConfig(task, models, seeds, preset, overrides);
       const shard = o.shard !== undefined ? shardOption(o.shard) : undefined;
+      if (o.dryRun) {
+        await dryRun(task, config, o, backend, threads);
+        return;
+      }
       const dir = prepareOutputDir('--out', o.out);
       const { claimExperimentDir, runExperiment } = await import('../matntm/experiment/run.ts');
       claimExperimentDir(dir, config);
@@ -213,6 +226,32 @@ function runProgress(enabled: boolean) {
       },
     },
   };
+}
+
+/** --dry-run: the grid, its cost on this machine (measured) and the Slurm command; nothing is written. */
+async function dryRun(task: string, config: ReturnType<typeof experimentConfig>, o: ExperimentCliOptions, backend: ReturnType<typeof parseBackend>, threads: number | undefined): Promise<void> {
+  const { createEngine } = await import('../matntm/engines/index.ts');
+  const { estimateGridCost, formatDuration } = await import('../matntm/experiment/cost.ts');
+  note(`matmem experiment --dry-run: timing a few iterations of each model at the middle training length…`);
+  const cost = await estimateGridCost(config, (layout) => createEngine(layout, backend, { threads }));
+  const slurm = `TASK=${task} PRESET=${config.preset} MODELS=${config.models.join(',')} SEEDS=${o.seeds} OUT=${o.out} bash examples/slurm/experiment.sbatch`;
+  if (o.json) {
+    printJson({ dryRun: true, config, cost, slurm });
+  } else {
+    const lines = [
+      `grid: ${task}, ${config.models.join(' and ')} × seeds ${o.seeds} = ${cost.runs} runs, preset ${config.preset}, ${config.iterations} iterations each, lengths ${config.minLength}..${config.maxLength}${config.curriculum ? ` (curriculum: up to ${config.curriculum.from} at first, all from iteration ${config.curriculum.until})` : ''}`,
+      ...cost.models.map(
+        (m) =>
+          `  ${m.model.padEnd(7)} ${m.secondsPerIteration.toFixed(3)} s per training iteration at length ${cost.lengthMeasured} (here, ${backend}${threads ? `, ${threads} thread${threads === 1 ? '' : 's'}` : ''}): about ${formatDuration(m.seconds.total)} per run (training ${formatDuration(m.seconds.training)}, held-out evaluations ${formatDuration(m.seconds.heldOut)}, final evaluation ${formatDuration(m.seconds.final)}${m.seconds.trace ? `, tracing ${formatDuration(m.seconds.trace)}` : ''})`,
+      ),
+      `on this machine, one run after another: about ${formatDuration(cost.serialSeconds)}; on a cluster, one task per run: about ${formatDuration(cost.longestRunSeconds)} of wall time`,
+      `on Slurm (one array task per run, then a merge job; each task resumes from its checkpoint if requeued):`,
+      `  ${slurm}`,
+      'nothing was written',
+    ];
+    note(lines.join('\n'));
+  }
+  process.exitCode = EXIT_OK;
 }
 
 function summaryTable(record: ExperimentRecord): string {

@@ -56,8 +56,9 @@ function helpText(): string {
   return `
 Presets (--preset; --iterations, --batch and --length override):
 ${presetHelp()}
-  paper is the authors' setting (Table 1 architecture, RunnerCopy.py / RunnerAssRec.py): about 3 h
-  per copy run on a 2-core machine, a cluster job. paper-sizes keeps the paper's task sizes and
+  paper is the authors' setting (Table 1 architecture, RunnerCopy.py / RunnerAssRec.py): hours per
+  run on a CPU, a cluster job (\`matmem experiment copy --preset paper --dry-run --out DIR\` measures
+  what a run costs on this machine and prints the Slurm command). paper-sizes keeps the paper's task sizes and
   architecture (120 memory slots) with a budget for 2 cores (Adam, a step decay, a curriculum over
   the length; the iterations scale the schedule). quick is the same model with a smaller memory,
   sized to learn copy of 1–5 matrices in minutes on a CPU.
@@ -84,7 +85,7 @@ export function trainCommand(): Command {
     .description('train the Matrix NTM (or the Matrix RNN baseline) on the matrix copy or associative-recall task')
     .argument('<task>', 'copy | recall')
     .addOption(new Option('--model <model>', 'matntm | matrnn').default('matntm'))
-    .addOption(new Option('--preset <preset>', 'paper (the reference settings) | quick (Adam, copy of 1–5 matrices; see README)').default('quick'))
+    .addOption(new Option('--preset <preset>', 'quick (small tasks, minutes) | paper-sizes (the paper\'s task sizes, a 2-core budget) | paper (the reference settings)').default('quick'))
     .addOption(new Option('--backend <backend>', `${BACKEND_OPTIONS.join(' | ')} (auto: webgpu on a real GPU, else fused)`).default('auto'))
     .option('--iterations <n>', "total iterations (default: the preset's; a resumed run counts those done); 0 = evaluate only")
     .option('--length <L>', 'fix the copy length l (recall: the item count k)')
