@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { reportFailure, EXIT_OK } from './common.ts';
 import { registerCommands } from './commands.ts';
+import { resolvePackageInputs } from './package-inputs.ts';
 import { VERSION } from '../core/version.ts';
 
 
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput(OUTPUT);
   registerCommands(program);
+  resolvePackageInputs(program);
   program.configureHelp({ helpWidth: 110 });
   for (const cmd of program.commands) {
     cmd.configureHelp({ helpWidth: 110 });
