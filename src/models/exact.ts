@@ -8,7 +8,8 @@ import { Matrix } from 'ml-matrix';
 import { ModelUndefinedError } from '../errors.ts';
 import { vec } from '../linalg/dense.ts';
 import { spectralRadius } from '../linalg/eigen.ts';
-import { applyKronecker, solveKroneckerStein } from '../linalg/stein.ts';
+import { applyKronecker, kroneckerSteinResidual, solveKroneckerStein } from '../linalg/stein.ts';
+import { kroneckerSeriesCovariance } from '../linalg/kronecker-series.ts';
 import { choleskyLower, forwardSubstituteMany, inverseQuadraticForm, NotPositiveDefiniteError, traceOfInverseTimes, forwardSubstitute } from '../linalg/cholesky.ts';
 import { caseSize, type MatrixCase } from './case.ts';
 import { meanResponses, meanResponseGram } from './mean.ts';
@@ -22,7 +23,14 @@ export interface ExactCovariance {
   /** Lower Cholesky factor of C. */
   cholesky: Float64Array;
   relativeResidual: number;
+  /** How C was computed: its Kronecker series (terms summed) or, close to ρ(U)ρ(V) = 1, Smith's doubling (steps). */
+  method: 'kronecker-series' | 'doubling';
   iterations: number;
+}
+
+/** Most terms of the Kronecker series before the doubling solver is cheaper (N⁴K/2 against ~4N⁵ per doubling step). */
+export function seriesTermCap(N: number): number {
+  return 64 + 64 * N;
 }
 
 /** The stationary law exists when ρ(𝒜) = ρ(U)·ρ(V) < 1. */
@@ -40,14 +48,21 @@ export function assertExactModelDefined(c: MatrixCase): { U: number; V: number; 
   return { U: rU, V: rV, product };
 }
 
-/** C = 𝒜 C 𝒜ᵀ + ε₁ε₂ I and its Cholesky factor. */
+/**
+ * C = 𝒜 C 𝒜ᵀ + ε₁ε₂ I and its Cholesky factor: C by its Kronecker series with a certified tail
+ * (kronecker-series.ts), or by Smith's doubling when the series would need too many terms; the
+ * residual of the Stein equation is computed either way (kroneckerSteinResidual).
+ */
 export function exactCovariance(c: MatrixCase): ExactCovariance {
   assertExactModelDefined(c);
   const N = caseSize(c);
   const n = N * N;
   const q = new Float64Array(n * n);
   for (let i = 0; i < n; i++) q[i * n + i] = c.e1 * c.e2;
-  const sol = solveKroneckerStein(c.U, c.V, q);
+  const series = kroneckerSeriesCovariance(c.U, c.V, c.e1 * c.e2, seriesTermCap(N));
+  const sol = series
+    ? { solution: series.solution, iterations: series.terms, method: 'kronecker-series' as const, relativeResidual: kroneckerSteinResidual(c.U, c.V, q, series.solution).relativeResidual }
+    : { ...solveKroneckerStein(c.U, c.V, q), method: 'doubling' as const };
   let cholesky: Float64Array;
   try {
     cholesky = choleskyLower(sol.solution, n);
@@ -56,7 +71,7 @@ export function exactCovariance(c: MatrixCase): ExactCovariance {
     if (!(err instanceof NotPositiveDefiniteError)) throw err;
     throw new ModelUndefinedError(`exact model undefined here: the computed covariance is not positive definite (${err.message}; relative residual of its Stein equation ${sol.relativeResidual.toExponential(2)})`, 'ill-conditioned');
   }
-  return { N, n, covariance: sol.solution, cholesky, relativeResidual: sol.relativeResidual, iterations: sol.iterations };
+  return { N, n, covariance: sol.solution, cholesky, relativeResidual: sol.relativeResidual, method: sol.method, iterations: sol.iterations };
 }
 
 /** J(k) = m_kᵀ C⁻¹ m_k = ‖L⁻¹ m_k‖² for k = 0..K−1 (all K solves at once). */
