@@ -5,8 +5,9 @@
  *
  *   npx tsx bench/fmc.ts [--rounds R] [N ...]     default N = 8 16 24 32, R = 3
  *   npx tsx bench/fmc.ts --only-ours 64           time matmem alone (the peer takes minutes at N = 64)
- *   npx tsx bench/fmc.ts --profile 32 64          where the exact model's time goes: the Stein
- *                                                 doubling, the Cholesky factor, the FMC solves, J_tot
+ *   npx tsx bench/fmc.ts --profile 32 64          where the exact model's time goes: the covariance's
+ *                                                 Kronecker series and residual, the Cholesky factor,
+ *                                                 the FMC solves, J_tot (with multiply-add rates)
  *
  * Rounds are interleaved (each round times every N on both sides); the table gives medians with the
  * min–max over rounds, the peer/matmem ratio of medians, the load before the rounds, and matmem's
@@ -17,8 +18,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { makeCase } from '../src/models/case.ts';
 import { fisherMemorySummary, type FmcModel } from '../src/models/summary.ts';
-import { exactCovariance, exactFisherMemoryCurve, exactTotalCapacity } from '../src/models/exact.ts';
-import { solveKroneckerStein } from '../src/linalg/stein.ts';
+import { exactCovariance, exactFisherMemoryCurve, exactTotalCapacity, seriesTermCap } from '../src/models/exact.ts';
+import { kroneckerSteinResidual } from '../src/linalg/stein.ts';
+import { kroneckerSeriesCovariance } from '../src/linalg/kronecker-series.ts';
 import { choleskyLower } from '../src/linalg/cholesky.ts';
 import { blasConfig, machineLoad, median, medianRange, peerEnv } from './peer.ts';
 
@@ -41,8 +43,9 @@ function peerCase(N: number): { U: number[][]; V: number[][]; W: number[][] } {
 const cases = new Map(Ns.map((N) => [N, peerCase(N)]));
 
 if (profile) {
-  // the parts of fisherMemorySummary(c, 'exact', 200), timed one by one on the same case
-  const rows = ['| N | Stein doubling (s) | Cholesky (s) | FMC solves, K = 200 (s) | J_tot (s) | total (s) | peak RSS (MiB) |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  // the parts of fisherMemorySummary(c, 'exact', 200), timed one by one on the same case, with their
+  // multiply-add counts (the rates show how close each part runs to the machine's peak)
+  const rows = ['| N | covariance: Kronecker series (s) | its Stein residual (s) | Cholesky (s) | FMC solves, K = 200 (s) | J_tot (s) | total (s) | peak RSS (MiB) | series terms | GMAC/s: series, Cholesky |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |'];
   for (const N of Ns) {
     const m = cases.get(N)!;
     const c = makeCase(m.U, m.V, m.W, 1, 1);
@@ -50,10 +53,14 @@ if (profile) {
     const q = new Float64Array(n * n);
     for (let i = 0; i < n; i++) q[i * n + i] = 1;
     let t = performance.now();
-    const stein = solveKroneckerStein(c.U, c.V, q);
-    const steinS = (performance.now() - t) / 1000;
+    const series = kroneckerSeriesCovariance(c.U, c.V, 1, seriesTermCap(N));
+    if (!series) throw new Error(`N = ${N}: the series needs more than ${seriesTermCap(N)} terms (the doubling fallback would run)`);
+    const seriesS = (performance.now() - t) / 1000;
     t = performance.now();
-    choleskyLower(stein.solution, n);
+    kroneckerSteinResidual(c.U, c.V, q, series.solution);
+    const residualS = (performance.now() - t) / 1000;
+    t = performance.now();
+    choleskyLower(series.solution, n);
     const cholS = (performance.now() - t) / 1000;
     const cov = exactCovariance(c);
     t = performance.now();
@@ -63,8 +70,11 @@ if (profile) {
     exactTotalCapacity(c, cov, fmc);
     const jtotS = (performance.now() - t) / 1000;
     const rss = process.memoryUsage().rss / 2 ** 20;
-    rows.push(`| ${N} | ${steinS.toFixed(2)} | ${cholS.toFixed(2)} | ${fmcS.toFixed(2)} | ${jtotS.toFixed(2)} | ${(steinS + cholS + fmcS + jtotS).toFixed(2)} | ${rss.toFixed(0)} |`);
-    process.stderr.write(`profiled N = ${N} (${stein.threads ?? 1} thread(s) in the Stein doubling)\n`);
+    // multiply-adds: the series' product N(N+1)/2 · K · N²; the Cholesky n³/6
+    const seriesMacs = ((N * (N + 1)) / 2) * series.terms * n;
+    const cholMacs = n ** 3 / 6;
+    rows.push(`| ${N} | ${seriesS.toFixed(2)} | ${residualS.toFixed(2)} | ${cholS.toFixed(2)} | ${fmcS.toFixed(2)} | ${jtotS.toFixed(2)} | ${(seriesS + residualS + cholS + fmcS + jtotS).toFixed(2)} | ${rss.toFixed(0)} | ${series.terms} | ${(seriesMacs / seriesS / 1e9).toFixed(2)}, ${(cholMacs / cholS / 1e9).toFixed(2)} |`);
+    process.stderr.write(`profiled N = ${N}\n`);
   }
   rows.push('', `${machineLoad().text}`);
   process.stdout.write(`${rows.join('\n')}\n`);

@@ -6,6 +6,7 @@
  * Every solver returns the relative residual ‖X − A X Aᵀ − Q‖_F / ‖X‖_F with the solution.
  */
 import { Matrix } from 'ml-matrix';
+import { gemm } from './gemm.ts';
 import { sharedFloat64, TwoThreadRunner, twoThreadsWanted } from './two-threads.ts';
 import { PARALLEL_MIN_N, sandwichPhase, SANDWICH_PHASES, type SandwichBuffers } from './sandwich-phases.ts';
 
@@ -102,8 +103,8 @@ export function solveKroneckerStein(u: Matrix, v: Matrix, q: Float64Array, optio
 /**
  * The relative residual ‖X − 𝒜 X 𝒜ᵀ − Q‖_F / ‖X‖_F of a solution of the vectorized Stein equation.
  * Exact (one Kronecker sandwich, ≈ 4N⁵ multiply-adds) below N = 48; from there estimated from
- * `probes` Gaussian vectors z (E‖R z‖² = ‖R‖_F², so the mean over probes estimates ‖R‖_F², and the
- * same for X), each probe costing two products with X and four small matrix products.
+ * `probes` (8) Gaussian vectors z (E‖R z‖² = ‖R‖_F², so the sum over probes estimates P·‖R‖_F², and
+ * the same for X): three products of an n×n matrix with the n×P block of probes, and 4P small ones.
  */
 export function kroneckerSteinResidual(u: Matrix, v: Matrix, q: Float64Array, x: Float64Array, options: { threads?: number; probes?: number; seed?: number; estimate?: boolean } = {}): { relativeResidual: number; estimated: boolean } {
   const N = u.rows;
@@ -119,53 +120,50 @@ export function kroneckerSteinResidual(u: Matrix, v: Matrix, q: Float64Array, x:
     }
     return { relativeResidual: Math.sqrt(res) / (Math.sqrt(xn) || 1), estimated: false };
   }
-  const probes = options.probes ?? 16;
+  const P = options.probes ?? 8;
   // 𝒜ᵀ y = vec(U Y Vᵀ): the Kronecker product of the transposes
   const fwd = new KroneckerWork(N);
   fwd.loadFactors(u, v);
   const back = new KroneckerWork(N);
   back.loadFactors(u.transpose(), v.transpose());
   let state = (options.seed ?? 1) >>> 0 || 1;
-  const gauss = (): number => {
-    // xorshift32 and Box–Muller: a fixed, seeded stream (the estimate is reproducible)
-    const next = () => {
-      state ^= state << 13;
-      state ^= state >>> 17;
-      state ^= state << 5;
-      return ((state >>> 0) + 0.5) / 4294967296;
-    };
-    return Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next());
+  const uniform = () => {
+    // xorshift32: a fixed, seeded stream (the estimate is reproducible)
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return ((state >>> 0) + 0.5) / 4294967296;
   };
+  const gauss = (): number => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+  // the probes as the columns of Z [n × P], and 𝒜ᵀ z_p as the columns of Y [n × P]: X, Q act on all at once
+  const Z = new Float64Array(n * P);
+  const Y = new Float64Array(n * P);
   const z = new Float64Array(n);
-  const t1 = new Float64Array(n);
-  const t3 = new Float64Array(n);
+  const t = new Float64Array(n);
+  for (let p = 0; p < P; p++) {
+    for (let i = 0; i < n; i++) z[i] = Z[i * P + p] = gauss();
+    back.applyToVector(z, 0, t, 0);
+    for (let i = 0; i < n; i++) Y[i * P + p] = t[i];
+  }
+  const XZ = new Float64Array(n * P);
+  const XY = new Float64Array(n * P);
+  const QZ = new Float64Array(n * P);
+  gemm(x, 0, Z, 0, XZ, 0, n, n, P);
+  gemm(x, 0, Y, 0, XY, 0, n, n, P);
+  gemm(q, 0, Z, 0, QZ, 0, n, n, P);
   let res = 0;
   let xn = 0;
-  for (let p = 0; p < probes; p++) {
-    for (let i = 0; i < n; i++) z[i] = gauss();
-    back.applyToVector(z, 0, t1, 0); // 𝒜ᵀ z
-    const t2 = matVec(x, n, t1); // X 𝒜ᵀ z
-    fwd.applyToVector(t2, 0, t3, 0); // 𝒜 X 𝒜ᵀ z
-    const xz = matVec(x, n, z);
-    const qz = matVec(q, n, z);
+  for (let p = 0; p < P; p++) {
+    for (let i = 0; i < n; i++) z[i] = XY[i * P + p];
+    fwd.applyToVector(z, 0, t, 0); // 𝒜 X 𝒜ᵀ z_p
     for (let i = 0; i < n; i++) {
-      const r = xz[i] - t3[i] - qz[i];
+      const xz = XZ[i * P + p];
+      const r = xz - t[i] - QZ[i * P + p];
       res += r * r;
-      xn += xz[i] * xz[i];
+      xn += xz * xz;
     }
   }
   return { relativeResidual: Math.sqrt(res) / (Math.sqrt(xn) || 1), estimated: true };
-}
-
-function matVec(a: Float64Array, n: number, x: Float64Array): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    const row = i * n;
-    for (let j = 0; j < n; j++) s += a[row + j] * x[j];
-    out[i] = s;
-  }
-  return out;
 }
 
 /** 𝒜 y = vec(Uᵀ Y V) for y = vec Y, with 𝒜 = Vᵀ ⊗ Uᵀ. */
