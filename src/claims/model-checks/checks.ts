@@ -41,6 +41,28 @@ export interface ModelCheck {
 }
 
 const EXACT = PINNED_CASES;
+
+/**
+ * The covariances several checks share, computed once per run of the checks (clearSharedRoutes
+ * starts each run afresh, so a run always computes them itself): the reference series behind
+ * exact.covariance, exact.fmc, exact.capacity and simulation.fmc, and the fast route's covariance.
+ */
+const refCovariances = new Map<MatrixCase, Matrix>();
+const fastCovariances = new Map<MatrixCase, ReturnType<typeof exactCovariance>>();
+export function clearSharedRoutes(): void {
+  refCovariances.clear();
+  fastCovariances.clear();
+}
+function refExactCovarianceOnce(c: MatrixCase): Matrix {
+  let m = refCovariances.get(c);
+  if (!m) refCovariances.set(c, (m = refExactCovariance(c)));
+  return m;
+}
+function exactCovarianceOnce(c: MatrixCase): ReturnType<typeof exactCovariance> {
+  let m = fastCovariances.get(c);
+  if (!m) fastCovariances.set(c, (m = exactCovariance(c)));
+  return m;
+}
 const K = 6;
 const entries = (m: Matrix): number[] => m.to2DArray().flat();
 
@@ -56,7 +78,7 @@ export const MODEL_CHECKS: ModelCheck[] = [
     measure: 'relative',
     tolerance: DENSE,
     toleranceReason: DENSE_WHY,
-    run: () => EXACT.map((p) => ({ case: p.id, subject: Array.from(exactCovariance(p.case).covariance), reference: entries(refExactCovariance(p.case)) })),
+    run: () => EXACT.map((p) => ({ case: p.id, subject: Array.from(exactCovarianceOnce(p.case).covariance), reference: entries(refExactCovarianceOnce(p.case)) })),
   },
   {
     id: 'exact.fmc',
@@ -65,7 +87,7 @@ export const MODEL_CHECKS: ModelCheck[] = [
     measure: 'relative',
     tolerance: DENSE,
     toleranceReason: DENSE_WHY,
-    run: () => EXACT.map((p) => ({ case: p.id, subject: exactFisherMemoryCurve(p.case, exactCovariance(p.case), K), reference: refFisherMemory(p.case, refExactCovariance(p.case), K).fmc })),
+    run: () => EXACT.map((p) => ({ case: p.id, subject: exactFisherMemoryCurve(p.case, exactCovarianceOnce(p.case), K), reference: refFisherMemory(p.case, refExactCovarianceOnce(p.case), K).fmc })),
   },
   {
     id: 'exact.capacity',
@@ -76,8 +98,8 @@ export const MODEL_CHECKS: ModelCheck[] = [
     toleranceReason: DENSE_WHY,
     run: () =>
       EXACT.map((p) => {
-        const cov = exactCovariance(p.case);
-        const ref = refFisherMemory(p.case, refExactCovariance(p.case), 1).jtot;
+        const cov = exactCovarianceOnce(p.case);
+        const ref = refFisherMemory(p.case, refExactCovarianceOnce(p.case), 1).jtot;
         return { case: p.id, subject: [exactTotalCapacity(p.case, cov).jtot, exactTotalCapacityByGram(p.case, cov)], reference: [ref, ref] };
       }),
   },
@@ -148,7 +170,7 @@ export const MODEL_CHECKS: ModelCheck[] = [
     run: () =>
       EXACT.filter((p) => p.id === 'P1' || p.id === 'P2').map((p) => {
         const sim = simulateFisherMemory(p.case, { samples: 40_000, steps: 25, seed: 20_261_202 });
-        const ref = refFisherMemory(p.case, refExactCovariance(p.case), 1).fmc[0];
+        const ref = refFisherMemory(p.case, refExactCovarianceOnce(p.case), 1).fmc[0];
         return { case: p.id, subject: [sim.fmc[0].estimate], reference: [ref], z: Math.abs(sim.fmc[0].estimate - ref) / sim.fmc[0].stderr };
       }),
   },
@@ -219,7 +241,7 @@ export const MODEL_CHECKS: ModelCheck[] = [
         const c = p.case;
         const q = c.W.mmul(c.W.transpose()).add(Matrix.eye(c.W.rows));
         const stein = solveStein(c.U, q).solution;
-        const cov = refExactCovariance(c);
+        const cov = refExactCovarianceOnce(c);
         const n = cov.rows;
         const l = choleskyLower(Float64Array.from(cov.to2DArray().flat()), n);
         const x = refVec(Matrix.add(c.W, c.V));

@@ -1,7 +1,7 @@
 /** Runs the model checks on the pinned cases and turns each into a verdict with its evidence. */
 import type { ModelCheckReport, Verdict } from '../../core/types.ts';
 import { digestVector, VERBATIM_ENTRIES } from '../../core/digest.ts';
-import { MODEL_CHECKS, type CheckCase, type ModelCheck } from './checks.ts';
+import { clearSharedRoutes, MODEL_CHECKS, type CheckCase, type ModelCheck } from './checks.ts';
 import { PINNED_CASES, PINNED_MEMORY_CASES } from './pinned-cases.ts';
 
 /** The largest relative difference between two lists of numbers, scaled by the largest entry. */
@@ -46,10 +46,15 @@ function runCheck(check: ModelCheck): ModelCheckReport {
 }
 
 export function runModelChecks(onCheck?: (id: string) => void): ModelCheckReport[] {
-  return MODEL_CHECKS.map((c) => {
-    onCheck?.(`model check ${c.id}`);
-    return runCheck(c);
-  });
+  clearSharedRoutes();
+  try {
+    return MODEL_CHECKS.map((c) => {
+      onCheck?.(`model check ${c.id}`);
+      return runCheck(c);
+    });
+  } finally {
+    clearSharedRoutes();
+  }
 }
 
 export const MODEL_CHECK_IDS = MODEL_CHECKS.map((c) => c.id);
