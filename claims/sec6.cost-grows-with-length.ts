@@ -12,7 +12,7 @@ import { statistics } from '../src/claims/verdict.ts';
 import { ALPHA, decide, evidence, fmt, fmtP, learned, LEARNED_RULE, MAKE_COPY, MAKE_RECALL, recordFor, type Section6Input } from '../src/claims/section6/common.ts';
 import { section6Claim, type PartOutcome, type PartRule } from '../src/claims/section6/parts.ts';
 
-const RULE = `Only MatNTM runs that learned the task at their training lengths (${LEARNED_RULE}). For each, the held-out BCE at every length beyond the training range against the BCE at its edge: Welch's one-sided t test on the batch means (their standard errors, batches − 1 degrees of freedom each), in both directions, Holm-corrected at ${ALPHA} over all the part's comparisons. Holds when every comparison shows the cost above the edge; fails when any shows it below; inconclusive otherwise, or with no learned run.`;
+const RULE = `Only MatNTM runs that learned the task at their training lengths enter; ${LEARNED_RULE}. For each, the held-out BCE at every length beyond the training range against the BCE at its edge: Welch's one-sided t test on the batch means (their standard errors, batches − 1 degrees of freedom each), in both directions, Holm-corrected at ${ALPHA} over all the part's comparisons. Holds when every comparison shows the cost above the edge; fails when any shows it below; inconclusive otherwise, or with no learned run.`;
 
 interface Comparison {
   run: string;

@@ -10,7 +10,7 @@ import { ALPHA, decide, evidence, finalError, fmt, learned, LEARNED_RULE, MAKE_C
 import { section6Claim, type PartOutcome, type PartRule } from '../src/claims/section6/parts.ts';
 
 /** A run follows the algorithm when its interval of the fraction lies above ½, does not when it lies below. */
-const RULE = `Only MatNTM runs that learned the task (${LEARNED_RULE}). Holds when at least one of them follows the NTM algorithm on most traced held-out sequences: the exact (Clopper–Pearson) interval of its fraction of following sequences, at level 1 − ${ALPHA}/m for m learned runs (Bonferroni), lies above ½. Fails when learned runs exist and every one's interval lies below ½. Inconclusive otherwise, or with no learned run. The rate across learned runs is reported, not decided.`;
+const RULE = `Only MatNTM runs that learned the task enter; ${LEARNED_RULE}. Holds when at least one of them follows the NTM algorithm on most traced held-out sequences: the exact (Clopper–Pearson) interval of its fraction of following sequences, at level 1 − ${ALPHA}/m for m learned runs (Bonferroni), lies above ½. Fails when learned runs exist and every one's interval lies below ½. Inconclusive otherwise, or with no learned run. The rate across learned runs is reported, not decided.`;
 
 function algorithmPart(id: string, task: TaskName, text: string, needs: string): PartRule {
   return {
