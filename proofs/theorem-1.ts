@@ -98,13 +98,14 @@ export const theorem1: Derivation = {
           variables: [m2('U'), m2('V'), m2('W'), sc('s0'), sc('s1'), sc('s2')],
           degree: 5,
           lhs: (F, v) => {
-            let s = zeros(F, 2, 2);
+            const n = v.m('U').length;
+            let s = zeros(F, n, n);
             for (const k of [0, 1, 2]) s = add(F, s, scale(F, v.s(`s${k}`), meanDerivative(F, v.m('U'), v.m('W'), v.m('V'), k)));
             return vec(s);
           },
           rhs: (F, v) => {
             const A = kron(F, transpose(v.m('V')), transpose(v.m('U')));
-            let s = zeros(F, 4, 1);
+            let s = zeros(F, A.length, 1);
             for (const k of [0, 1, 2]) s = add(F, s, scale(F, v.s(`s${k}`), mul(F, power(F, A, k), vec(v.m('W')))));
             return s;
           },
@@ -178,9 +179,9 @@ export const theorem1: Derivation = {
           type: 'algebraic',
           variables: [m2('V'), sc('e1', 'positive'), sc('e2', 'positive')],
           degree: 64,
-          lhs: (F, v) => trueCovariance(F, { s: v.s, m: (n) => (n === 'U' ? zeros(F, 2, 2) : v.m(n)) }),
+          lhs: (F, v) => trueCovariance(F, { s: v.s, m: (n) => (n === 'U' ? zeros(F, v.m('V').length, v.m('V').length) : v.m(n)) }),
           rhs: (F, v) => {
-            const { Psi, Sigma } = paperPsiSigma(F, { s: v.s, m: (n) => (n === 'U' ? zeros(F, 2, 2) : v.m(n)) });
+            const { Psi, Sigma } = paperPsiSigma(F, { s: v.s, m: (n) => (n === 'U' ? zeros(F, v.m('V').length, v.m('V').length) : v.m(n)) });
             return kron(F, Sigma, Psi);
           },
         },
@@ -246,7 +247,7 @@ export const theorem1: Derivation = {
           variables: [m2('P', 'spd'), m2('Q', 'spd'), m2('D0', 'general', 2, 'any'), m2('D1', 'general', 2, 'any'), m2('D2', 'general', 2, 'any'), sc('d0'), sc('d1'), sc('d2')],
           degree: 8,
           lhs: (F, v) => {
-            let dM = zeros(F, 2, 2);
+            let dM = zeros(F, v.m('D0').length, v.m('D0').length);
             for (const k of [0, 1, 2]) dM = add(F, dM, scale(F, v.s(`d${k}`), v.m(`D${k}`)));
             return F.mul(F.rational(1, 2), fmmEq8(F, v.m('P'), v.m('Q'), dM, dM));
           },

@@ -204,14 +204,14 @@ export const theorem3: Derivation = {
           symbolic: { skip: 'two nested 4×4 symbolic Stein solves and a symbolic inverse exceed the term budget even for symmetric U, V with ε fixed; the identity witness tests the rational identity exactly' },
           lhs: <T,>(F: Field<T>, v: Env<T>) => {
             const one = (A: Mat<T>, e: T) => {
-              const cov = steinTransposed(F, A, scale(F, e, eye(F, 2)));
+              const cov = steinTransposed(F, A, scale(F, e, eye(F, A.length)));
               const Tm = steinSolve(F, A, inverse(F, cov));
               return trace(F, Tm);
             };
             return [[one(v.m('V'), v.s('e2')), one(v.m('U'), v.s('e1'))]];
           },
-          // Σ_i Tr J^st_V(i,i) = N/ε₂, Σ_i Tr J^st_U(i,i) = N/ε₁ (N = 2)
-          rhs: <T,>(F: Field<T>, v: Env<T>) => [[F.div(F.rational(2), v.s('e2')), F.div(F.rational(2), v.s('e1'))]],
+          // Σ_i Tr J^st_V(i,i) = N/ε₂, Σ_i Tr J^st_U(i,i) = N/ε₁ (N = the size of U and V)
+          rhs: <T,>(F: Field<T>, v: Env<T>) => [[F.div(F.rational(v.m('V').length), v.s('e2')), F.div(F.rational(v.m('U').length), v.s('e1'))]],
         } as AlgebraicWitnessSpec,
         ...both('ε₂ Σ_i Tr(V^iΣ⁻¹V^{iᵀ}) and ε₁ Σ_i Tr(U^iΨ⁻¹U^{iᵀ}) (term by term, certified remainder) vs N', (c) => {
           const cov = paperCovariances(c);

@@ -28,7 +28,7 @@ function comb<T>(F: Field<T>, A: Mat<T>, B: Mat<T>): Mat<T> {
 /** MF⁻¹ = I − A⁻¹(B⁻¹ + A⁻¹)⁻¹ (Eq. 47). */
 function mf<T>(F: Field<T>, A: Mat<T>, B: Mat<T>): Mat<T> {
   const Ai = inverse(F, A);
-  return sub(F, eye(F, 2), mul(F, Ai, inverse(F, add(F, inverse(F, B), Ai))));
+  return sub(F, eye(F, Ai.length), mul(F, Ai, inverse(F, add(F, inverse(F, B), Ai))));
 }
 /** T(x, y) = Tr(Σ⁻¹ xᵀ Ψ⁻¹ y) with the full precisions. */
 function T<T>(F: Field<T>, v: Env<T>, x: Mat<T>, y: Mat<T>): T {

@@ -87,12 +87,17 @@ export function claimFingerprint(r: ClaimResult): Fingerprint {
   return out;
 }
 
-/** The evidence numbers of a derivation step: its witnesses' counts and gaps, its counterexample, its sides at pinned points. */
+/** The evidence numbers of a derivation step: its witnesses' counts and gaps, its counterexample, its sides at pinned points, the sizes it covers. */
 export function stepFingerprint(s: DerivationStepReport): Fingerprint {
   const out: Fingerprint = {};
   (s.witnesses ?? []).forEach((w, i) => flattenNumbers({ points: w.points, cases: w.cases, skipped: w.skipped, worstGap: w.worstGap }, `witness.${i}.${w.witness}`, out));
   flattenNumbers(s.counterexample, 'counterexample', out);
   flattenNumbers(s.pinned, 'pinned', out);
+  // the sizes the verdict covers: every N (1) or the tested sizes (0), each certificate's degree, bound, sizes and normal-form digests
+  if (s.sizes) {
+    out['sizes.everyN'] = s.sizes.covers === 'every N' ? 1 : 0;
+    s.sizes.witnesses.forEach((w) => flattenNumbers({ degree: w.degree, scalarDegree: w.scalarDegree, minimumSize: w.minimumSize, sizes: w.sizes, points: w.points, errorBound: w.errorBound, lhsFormHash: w.lhsFormHash, rhsFormHash: w.rhsFormHash }, `sizes.witness.${w.witness}`, out));
+  }
   return out;
 }
 

@@ -13,6 +13,7 @@ import { parseJsonText, readFileOrExplain } from '../io/matrix-file.ts';
 import { withoutTiming, type ExperimentRecord } from '../matntm/experiment/record.ts';
 import type { Baseline, RunConfig } from '../claims/baseline.ts';
 import { EXIT_CHECK_FAILED, note, printJson } from './common.ts';
+import { derivationSizeLine, stepSizeLine } from '../report/step-sizes.ts';
 
 export interface FinishOptions {
   seed: number;
@@ -153,10 +154,13 @@ export function verdictTable(report: Report): string {
       const counts = { holds: 0, fails: 0, inconclusive: 0 };
       for (const s of d.steps) counts[s.verdict]++;
       lines.push(`${d.id.padEnd(w)}  ${d.steps.length} step${d.steps.length === 1 ? '' : 's'}: ${counts.holds} hold, ${counts.fails} fail, ${counts.inconclusive} inconclusive`);
+      // the sizes the verdicts cover: certified for every N, or the tested sizes and why
+      lines.push(`${''.padEnd(w)}    sizes — ${derivationSizeLine(d)}`);
       // why each step that does not hold does not (every step when only a few were asked for)
       for (const s of d.steps.filter((x) => fewSteps || x.verdict !== 'holds')) {
         lines.push(`${''.padEnd(w)}    #${s.index} ${s.verdict}: ${oneLine(s.to)} — ${s.source ?? ''}${s.claims?.length ? ` (claim ${s.claims.join(', ')})` : s.supports?.length ? ` (in the derivation of ${s.supports.join(', ')})` : ''}`);
         if (s.verdict !== 'holds' || fewSteps) lines.push(`${''.padEnd(w)}       ${oneLine(stepReason(s), 220)}`);
+        if (fewSteps) lines.push(`${''.padEnd(w)}       sizes: ${oneLine(stepSizeLine(s), 220)}`);
         if (s.replay && s.verdict === 'fails') lines.push(`${''.padEnd(w)}       replay: ${s.replay}`);
       }
     }
@@ -166,6 +170,7 @@ export function verdictTable(report: Report): string {
 
 /** The witness that decided a step, in one sentence. */
 function stepReason(s: Report['derivations'][number]['steps'][number]): string {
+  if (s.sizes?.witnesses.some((w) => w.status === 'fails at a larger N')) return s.detail;
   const deciding = (s.witnesses ?? []).find((w) => w.verdict === s.verdict) ?? s.witnesses?.[0];
   return deciding ? `${deciding.witness}: ${deciding.detail}` : s.detail;
 }

@@ -174,6 +174,58 @@ export interface DerivationStepReport {
   replay?: string;
   /** Both sides at pinned points (independent of --seed): what the regression guard fingerprints. */
   pinned?: PinnedSides[];
+  /** The sizes the verdict covers: every N with a certificate, or the sizes tested and why no certificate applies. */
+  sizes?: StepSizes;
+}
+
+/**
+ * What a step's verdict says about the size N of its matrices (src/proof/sizes/): `every N` when
+ * one of its algebraic witnesses has a size certificate (a normal form, or an exact test at a size
+ * chosen from the degree of lhs − rhs), else the sizes actually tested and the reason.
+ */
+export interface StepSizes {
+  covers: 'every N' | 'tested sizes';
+  /** The sizes at which the step was decided (e.g. "N = 2", "n = 2, p = 3", "N = 3 (exact, 2 points)"). */
+  tested: string[];
+  /** Why no certificate applies (covers: tested sizes), in one sentence. */
+  reason?: string;
+  /** The reason in a few words, for summaries. */
+  short?: string;
+  /** One sentence for the reports. */
+  summary: string;
+  /** Per algebraic witness of the step. */
+  witnesses: WitnessSizes[];
+}
+
+/** One algebraic witness's size certificate, or why it has none. */
+export interface WitnessSizes {
+  /** Index of the witness in the step. */
+  witness: number;
+  status: 'every N' | 'fails at a larger N' | 'tested sizes';
+  method?: 'normal form' | 'exact test' | 'no matrix sizes';
+  /** The identity's kind, which decides the bound. */
+  kind?: 'polynomial' | 'trace' | 'trace with transposes';
+  /** Letters (matrix-variable occurrences) of the largest term of lhs − rhs, computed from the recorded expression. */
+  degree?: number;
+  /** Degree of the equivalent pure trace identity (open legs paired with test matrices). */
+  scalarDegree?: number;
+  /** The smallest N at which one exact test decides every N, and the theorem behind it. */
+  minimumSize?: number;
+  theorem?: string;
+  /** The sizes of the exact test (certificate) or of the extra test (none), and its points and Schwartz–Zippel bound. */
+  sizes?: number[];
+  points?: number;
+  errorBound?: number;
+  /** Without a certificate: the sizes compared exactly one size up, in words ("N = 3 (exact, 2 points)"). */
+  testedAlso?: string;
+  /** What the certificate covers: the variables as written, with their structure. */
+  covers?: string;
+  reason?: string;
+  short?: string;
+  /** Digests of the two sides' normal forms (the regression guard keeps them). */
+  lhsFormHash?: string;
+  rhsFormHash?: string;
+  detail: string;
 }
 
 /** A step's sides at one pinned point: exact values hashed (algebraic witnesses) and their first float64 values. */

@@ -12,6 +12,7 @@ import type { Derivation, ProofStep } from './types.ts';
 import { runIdentity } from './witnesses/identity.ts';
 import { runNumeric } from './witnesses/numeric.ts';
 import { runSymbolic } from './witnesses/symbolic.ts';
+import { stepSizes } from './sizes/step.ts';
 
 export { domainSize, SAMPLE_DENOMINATOR } from './environment.ts';
 export { combineWitnesses } from './combine.ts';
@@ -51,7 +52,14 @@ export function checkStep(step: ProofStep, index: number, derivationId: string, 
     verdict = 'inconclusive';
     detail = `only the symbolic witness found a non-zero difference and no witness produced a counterexample point; ${detail}`;
   }
-  const agreed = results.filter((r) => r.verdict !== 'inconclusive' && r.verdict === verdict).map((r) => r.witness);
+  // the sizes the verdict covers: a step that holds at its tested size only fails, with the counterexample at the larger size
+  const sizes = stepSizes(step, verdict, (wi) => makeRng(deriveSeed(opts.seed, derivationId, index, wi, 'sizes')), points);
+  if (sizes.failure) {
+    verdict = 'fails';
+    detail = `${sizes.failure.detail}; at the tested size: ${detail}`;
+    counterexamples.unshift(sizes.failure.counterexample);
+  }
+  const agreed = sizes.failure ? [] : results.filter((r) => r.verdict !== 'inconclusive' && r.verdict === verdict).map((r) => r.witness);
   return {
     index,
     from: step.from,
@@ -72,6 +80,7 @@ export function checkStep(step: ProofStep, index: number, derivationId: string, 
     ...(step.supports?.length ? { supports: step.supports } : {}),
     ...(step.model ? { model: step.model } : {}),
     replay: stepReplay(derivationId, index, opts),
+    sizes: sizes.sizes,
   };
 }
 

@@ -5,6 +5,7 @@
  * read back by a machine: `<table id="verdicts">`, a `<tr data-claim="…">` per claim, and a
  * `<td data-model="…" data-verdict="…">` per model.
  */
+import { derivationSizeLine, stepSizeLine } from './step-sizes.ts';
 import type { ClaimReport, ClaimResult, DerivationReport, EvidenceItem, FigureReport, ModelName, Report, StatementPart, WitnessResult } from '../core/types.ts';
 import { REPORT_CSS } from './html-style.ts';
 import { escapeHtml as esc, valueToHtml } from './html-values.ts';
@@ -92,12 +93,14 @@ function derivationSection(d: DerivationReport): string {
       `<div class="meta">${esc(tags.join(' · '))}</div>`,
     ].join('');
     const agreed = s.agreed?.length ? `<div class="meta">witnesses agreeing: ${esc(s.agreed.join(', '))}</div>` : '';
-    const evidence = [s.witnesses?.length ? witnessTable(s.witnesses) : '', s.counterexample ? counterexampleBlock(s.counterexample) : '', s.replay ? `<div class="meta">replay: <code>${esc(s.replay)}</code></div>` : ''].join('');
+    const sizes = s.sizes ? `<div class="sizes" data-covers="${esc(s.sizes.covers)}"><b>sizes:</b> ${esc(stepSizeLine(s))}${s.sizes.witnesses.length ? `<ul class="meta">${s.sizes.witnesses.map((w) => `<li>witness ${w.witness + 1}: ${esc(w.detail)}</li>`).join('')}</ul>` : ''}</div>` : '';
+    const evidence = [sizes, s.witnesses?.length ? witnessTable(s.witnesses) : '', s.counterexample ? counterexampleBlock(s.counterexample) : '', s.replay ? `<div class="meta">replay: <code>${esc(s.replay)}</code></div>` : ''].join('');
     return `<tr data-step="${s.index}"><td>${s.index}</td><td>${from}</td><td>${to}</td><td>${esc(s.justification)}${notes}</td><td>${s.method}</td><td class="v ${s.verdict}" data-verdict="${s.verdict}">${s.verdict}</td><td>${esc(s.detail)}${agreed}${evidence}</td></tr>`;
   });
   return [
     `<h3 id="derivation-${esc(d.id)}">${esc(d.title)} <span class="meta">(${esc(d.id)}; ${esc(d.source)})</span></h3>`,
     ...(d.notes?.length ? [`<ul class="meta">${d.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`] : []),
+    `<p class="sizes">Sizes covered: ${esc(derivationSizeLine(d))}.</p>`,
     `<div class="wide"><table class="derivation" data-derivation="${esc(d.id)}"><colgroup><col class="n"><col class="eq"><col class="eq"><col class="just"><col class="method"><col class="verdict"><col class="detail"></colgroup><thead><tr><th>#</th><th>from</th><th>to</th><th>justification</th><th>method</th><th>verdict</th><th>detail</th></tr></thead><tbody>`,
     ...rows,
     '</tbody></table></div>',

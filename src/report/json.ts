@@ -28,9 +28,13 @@ const RESULT: Shape = {
   fields: { statistics: { order: ['quantity', 'min', 'median', 'max'] }, witnesses: WITNESS, evidence: EVIDENCE, derivationSteps: EVIDENCE, statementParts: { order: ['id', 'text', 'rule', 'verdict', 'detail'] } },
 };
 const CLAIM: Shape = { order: ['id', 'source', 'statement', 'statementTex', 'results'], fields: { results: RESULT } };
+const SIZES: Shape = {
+  order: ['covers', 'tested', 'reason', 'short', 'summary', 'witnesses'],
+  fields: { witnesses: { order: ['witness', 'status', 'method', 'kind', 'degree', 'scalarDegree', 'minimumSize', 'theorem', 'sizes', 'points', 'errorBound', 'testedAlso', 'covers', 'reason', 'short', 'lhsFormHash', 'rhsFormHash', 'detail'] } },
+};
 const STEP: Shape = {
-  order: ['index', 'source', 'claims', 'supports', 'model', 'from', 'fromTex', 'to', 'toTex', 'justification', 'assumptions', 'method', 'verdict', 'agreed', 'detail', 'witnesses', 'counterexample', 'replay'],
-  fields: { witnesses: WITNESS },
+  order: ['index', 'source', 'claims', 'supports', 'model', 'from', 'fromTex', 'to', 'toTex', 'justification', 'assumptions', 'method', 'verdict', 'agreed', 'detail', 'sizes', 'witnesses', 'counterexample', 'replay'],
+  fields: { witnesses: WITNESS, sizes: SIZES },
 };
 const REPORT: Shape = {
   order: ['format', 'tool', 'seed', 'runs', 'claims', 'disagreements', 'derivations', 'modelChecks', 'figures', 'generated'],

@@ -3,6 +3,7 @@
  * location), the derivation steps, then per claim its statement (LaTeX in $…$) and the evidence
  * per model: witnesses, cases, statistics, worst case, counterexample (matrices as arrays), replay.
  */
+import { derivationSizeLine, stepSizeLine } from './step-sizes.ts';
 import type { ClaimReport, ClaimResult, DerivationReport, Report, WitnessResult } from '../core/types.ts';
 import { describeValue, formatDistinct, formatNumber, type ValueNode } from './values.ts';
 import { MODELS, resultFor, tallySentence, whyOf, witnessEvidence } from './verdicts.ts';
@@ -63,6 +64,7 @@ function modelCheckSection(report: Report): string[] {
 function derivationSection(d: DerivationReport): string[] {
   const lines = ['', `### ${inline(d.title)}`, '', `\`${d.id}\` — ${inline(d.source)}`, ''];
   if (d.notes?.length) lines.push(...d.notes.map((n) => `- ${inline(n)}`), '');
+  lines.push(`Sizes covered: ${inline(derivationSizeLine(d))}.`, '');
   lines.push('| step | from | to | justification | method | verdict | detail |', '| ---: | --- | --- | --- | --- | --- | --- |');
   for (const s of d.steps) {
     const from = s.fromTex ? `$${s.fromTex}$` : s.from;
@@ -73,6 +75,7 @@ function derivationSection(d: DerivationReport): string[] {
   for (const s of d.steps) {
     const tags = [s.claims?.length ? `claim ${s.claims.join(', ')}` : '', s.supports?.length ? `in the derivation of ${s.supports.join(', ')}` : '', `model ${s.model ?? 'both'}`, s.agreed?.length ? `agreeing witnesses: ${s.agreed.join(', ')}` : 'no witness finished'].filter(Boolean);
     lines.push('', `Step ${s.index} (${tags.join('; ')}), witnesses:`, '', ...(s.witnesses ?? []).map(witnessLine));
+    if (s.sizes) lines.push('', `Step ${s.index}, sizes: ${inline(stepSizeLine(s))}`, '', ...s.sizes.witnesses.map((w) => `- witness ${w.witness + 1}: ${inline(w.detail)}`));
     if (s.counterexample) lines.push('', `Step ${s.index}, counterexample:`, '', ...valueLines(describeValue(s.counterexample), 0));
     if (s.replay) lines.push('', `Step ${s.index}, replay: \`${s.replay}\``);
   }

@@ -8,6 +8,15 @@ import Fraction from 'fraction.js';
 /** mathjs's Fraction is fraction.js; used directly so that exact arithmetic does not load all of mathjs (3 s). */
 const fraction = (n: number | bigint, d: number | bigint = 1): Fraction => new Fraction(n, d);
 import { type Complex, DivisionByZeroError, type Field, fractionField, scalarPower } from './field.ts';
+import { isRecordingField, matrixNodeOf, RecordingRefusal, record, type ScalarNode } from './recording.ts';
+
+/**
+ * In the recording field (recording.ts) every operation below returns the expression it computes
+ * instead of its entries; `rec` gives the recording counterpart its types.
+ */
+type R = ScalarNode[][];
+const rec = <T>(m: R): Mat<T> => m as unknown as Mat<T>;
+const asR = <T>(m: Mat<T>): R => m as unknown as R;
 
 export type Mat<T> = T[][];
 
@@ -23,14 +32,17 @@ export function fromFunction<T>(r: number, c: number, f: (i: number, j: number) 
 }
 
 export function eye<T>(F: Field<T>, n: number): Mat<T> {
+  if (isRecordingField(F)) return rec(record.identity(n));
   return fromFunction(n, n, (i, j) => (i === j ? F.one() : F.zero()));
 }
 
 export function zeros<T>(F: Field<T>, r: number, c: number): Mat<T> {
+  if (isRecordingField(F)) return rec(record.zero(r, c));
   return fromFunction(r, c, () => F.zero());
 }
 
 export function diag<T>(F: Field<T>, d: T[]): Mat<T> {
+  if (isRecordingField(F)) return rec(record.diag(d as unknown as ScalarNode[]));
   return fromFunction(d.length, d.length, (i, j) => (i === j ? d[i] : F.zero()));
 }
 
@@ -43,25 +55,30 @@ function assertSameShape<T>(a: Mat<T>, b: Mat<T>, op: string): void {
 }
 
 export function add<T>(F: Field<T>, a: Mat<T>, b: Mat<T>): Mat<T> {
+  if (isRecordingField(F)) return rec(record.sameShape('add', asR(a), asR(b)));
   assertSameShape(a, b, 'add');
   return fromFunction(rows(a), cols(a), (i, j) => F.add(a[i][j], b[i][j]));
 }
 
 export function sub<T>(F: Field<T>, a: Mat<T>, b: Mat<T>): Mat<T> {
+  if (isRecordingField(F)) return rec(record.sameShape('sub', asR(a), asR(b)));
   assertSameShape(a, b, 'sub');
   return fromFunction(rows(a), cols(a), (i, j) => F.sub(a[i][j], b[i][j]));
 }
 
 export function scale<T>(F: Field<T>, s: T, a: Mat<T>): Mat<T> {
+  if (isRecordingField(F)) return rec(record.scale(s as unknown as ScalarNode, asR(a)));
   return a.map((row) => row.map((x) => F.mul(s, x)));
 }
 
 export function hadamard<T>(F: Field<T>, a: Mat<T>, b: Mat<T>): Mat<T> {
+  if (isRecordingField(F)) return rec(record.sameShape('hadamard', asR(a), asR(b)));
   assertSameShape(a, b, 'hadamard');
   return fromFunction(rows(a), cols(a), (i, j) => F.mul(a[i][j], b[i][j]));
 }
 
 export function mul<T>(F: Field<T>, a: Mat<T>, b: Mat<T>): Mat<T> {
+  if (isRecordingField(F)) return rec(record.mul(asR(a), asR(b)));
   if (cols(a) !== rows(b)) throw new RangeError(`mul: ${rows(a)}×${cols(a)} times ${rows(b)}×${cols(b)}`);
   return fromFunction(rows(a), cols(b), (i, j) => {
     let s = F.zero();
@@ -76,19 +93,23 @@ export function mulAll<T>(F: Field<T>, ...ms: Mat<T>[]): Mat<T> {
 }
 
 export function transpose<T>(a: Mat<T>): Mat<T> {
+  if (matrixNodeOf(a)) return rec(record.transpose(asR(a)));
   return fromFunction(cols(a), rows(a), (i, j) => a[j][i]);
 }
 
 /** Conjugate transpose Aᴴ. */
 export function conjTranspose<T>(F: Field<T>, a: Mat<T>): Mat<T> {
+  if (isRecordingField(F)) return transpose(a);
   return fromFunction(cols(a), rows(a), (i, j) => F.conj(a[j][i]));
 }
 
 export function conjugate<T>(F: Field<T>, a: Mat<T>): Mat<T> {
+  if (isRecordingField(F)) return a;
   return a.map((row) => row.map((x) => F.conj(x)));
 }
 
 export function trace<T>(F: Field<T>, a: Mat<T>): T {
+  if (isRecordingField(F)) return record.trace(asR(a)) as unknown as T;
   if (rows(a) !== cols(a)) throw new RangeError(`trace of a ${rows(a)}×${cols(a)} matrix`);
   let s = F.zero();
   for (let i = 0; i < rows(a); i++) s = F.add(s, a[i][i]);
@@ -96,6 +117,7 @@ export function trace<T>(F: Field<T>, a: Mat<T>): T {
 }
 
 export function power<T>(F: Field<T>, a: Mat<T>, k: number): Mat<T> {
+  if (isRecordingField(F)) return rec(record.power(asR(a), k));
   let r = eye(F, rows(a));
   for (let i = 0; i < k; i++) r = mul(F, r, a);
   return r;
@@ -103,6 +125,7 @@ export function power<T>(F: Field<T>, a: Mat<T>, k: number): Mat<T> {
 
 /** Kronecker product A ⊗ B. */
 export function kron<T>(F: Field<T>, a: Mat<T>, b: Mat<T>): Mat<T> {
+  if (isRecordingField(F)) return rec(record.kron(asR(a), asR(b)));
   const rb = rows(b);
   const cb = cols(b);
   return fromFunction(rows(a) * rb, cols(a) * cb, (i, j) => F.mul(a[Math.floor(i / rb)][Math.floor(j / cb)], b[i % rb][j % cb]));
@@ -110,16 +133,19 @@ export function kron<T>(F: Field<T>, a: Mat<T>, b: Mat<T>): Mat<T> {
 
 /** Column-stacking vec, as a column (rc × 1). */
 export function vec<T>(a: Mat<T>): Mat<T> {
+  if (matrixNodeOf(a)) return rec(record.vec(asR(a)));
   const r = rows(a);
   return fromFunction(r * cols(a), 1, (k) => a[k % r][Math.floor(k / r)]);
 }
 
 export function unvec<T>(v: Mat<T>, r: number, c: number): Mat<T> {
+  if (matrixNodeOf(v)) throw new RecordingRefusal('unvec with its sizes given as numbers');
   return fromFunction(r, c, (i, j) => v[i + r * j][0]);
 }
 
 /** Determinant by Laplace expansion along the first row (sizes ≤ 4 here; symbolic friendly: no division). */
 export function det<T>(F: Field<T>, a: Mat<T>): T {
+  if (isRecordingField(F)) return record.det(asR(a)) as unknown as T;
   const n = rows(a);
   if (n !== cols(a)) throw new RangeError('det of a non-square matrix');
   if (n === 0) return F.one();
@@ -159,6 +185,7 @@ function detByElimination<T>(F: Field<T>, a0: Mat<T>): T {
 
 /** Inverse: 2×2 by the adjugate (symbolic friendly), larger by Gauss–Jordan with exact pivoting. */
 export function inverse<T>(F: Field<T>, a: Mat<T>): Mat<T> {
+  if (isRecordingField(F)) return rec(record.inverse(asR(a)));
   const n = rows(a);
   if (n !== cols(a)) throw new RangeError('inverse of a non-square matrix');
   if (n === 1) return [[F.div(F.one(), a[0][0])]];
@@ -175,6 +202,7 @@ export function inverse<T>(F: Field<T>, a: Mat<T>): Mat<T> {
 
 /** Solve A X = B by Gauss–Jordan elimination (exact pivot choice: first entry not known to be zero). */
 export function solve<T>(F: Field<T>, a0: Mat<T>, b0: Mat<T>): Mat<T> {
+  if (isRecordingField(F)) return rec(record.solve('solve', asR(a0), asR(b0)));
   if (F === (fractionField as unknown as Field<T>) && rows(a0) > 2) return solveFractionBareiss(a0 as unknown as Fraction[][], b0 as unknown as Fraction[][]) as unknown as Mat<T>;
   if (F.name === 'complex(fraction)' && rows(a0) > 2) return solveComplexFraction(a0 as unknown as Mat<Complex<Fraction>>, b0 as unknown as Mat<Complex<Fraction>>) as unknown as Mat<T>;
   const n = rows(a0);
@@ -215,6 +243,7 @@ export function solve<T>(F: Field<T>, a0: Mat<T>, b0: Mat<T>): Mat<T> {
 
 /** The solution X of the Stein equation X = A X Aᵀ + Q, from (I − A ⊗ A) vec X = vec Q (exact). */
 export function steinSolve<T>(F: Field<T>, a: Mat<T>, q: Mat<T>): Mat<T> {
+  if (isRecordingField(F)) return rec(record.solve('stein', asR(a), asR(q)));
   const n = rows(a);
   const lhs = sub(F, eye(F, n * n), kron(F, a, a)); // vec(A X Aᵀ) = (A ⊗ A) vec X
   return unvec(solve(F, lhs, vec(q)), n, n);
@@ -225,6 +254,7 @@ export function steinSolve<T>(F: Field<T>, a: Mat<T>, q: Mat<T>): Mat<T> {
  * Σ_k A^{kᵀ} Q A^k.
  */
 export function steinTransposed<T>(F: Field<T>, a: Mat<T>, q: Mat<T>): Mat<T> {
+  if (isRecordingField(F)) return rec(record.solve('steinTransposed', asR(a), asR(q)));
   return steinSolve(F, transpose(a), q);
 }
 

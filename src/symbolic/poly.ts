@@ -127,6 +127,17 @@ export function polyPow(a: Poly, e: number, maxTerms = Infinity): Poly {
   return r;
 }
 
+/** The largest total degree of a term in the symbols `counted` says (by index of creation). */
+export function polyDegreeIn(a: Poly, counted: (index: number) => boolean): number {
+  let best = a.size === 0 ? -Infinity : 0;
+  for (const k of a.keys()) {
+    let d = 0;
+    for (let i = 0; i < k.length; i++) if (counted(i)) d += k.charCodeAt(i);
+    if (d > best) best = d;
+  }
+  return best;
+}
+
 /** Canonical text of a polynomial (terms in graded lexicographic order). */
 export function polyKey(a: Poly): string {
   return [...a.entries()]

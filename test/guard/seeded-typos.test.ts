@@ -1,7 +1,8 @@
 /**
- * The regression guard against seeded typos (test/guard/typos.json): 59 one-place slips — a
+ * The regression guard against seeded typos (test/guard/typos.json): 61 one-place slips — a
  * transposed factor, swapped U/V, a wrong exponent, a dropped ε, a flipped index, a missing
- * conjugate, an off-by-one lag, a wrong sign — in proofs/, src/models (paper, exact, memory),
+ * conjugate, an off-by-one lag, a wrong sign, a size written as a number (an identity that then
+ * holds for 2×2 matrices only: caught by the size certificates, src/proof/sizes/) — in proofs/, src/models (paper, exact, memory),
  * src/linalg, the claim files and their checks, a dozen of them in claims and steps that already fail.
  * Each is applied to a sandbox copy, and `matmem verify --baseline` there must exit 1 (a typo shown
  * to be equivalent, i.e. the same function, is listed with the reason instead). Seed 1, 20 runs: the
