@@ -13,8 +13,9 @@ import { independentGaussianStreams } from '../core/random.ts';
 import { fisherMemorySummary } from '../models/summary.ts';
 import { memoryExactFisherMemory } from '../models/memory/exact.ts';
 import { paperMemoryFmcEq41, paperMemoryModel, paperMemoryTotalCapacity } from '../models/memory/paper.ts';
+import { inputFisherInformation } from '../models/paper.ts';
 import { memoryStability } from '../models/memory/stability.ts';
-import { ModelUndefinedError } from '../errors.ts';
+import { InputError, ModelUndefinedError } from '../errors.ts';
 
 export const PAPER_FIGURE_NEURONS = [16, 36, 64, 100, 144, 196, 225];
 
@@ -29,12 +30,15 @@ export interface MemoryFigureSeries {
   jtot: number | null;
   /** J_tot of the same case without memory (Eq. 5) in the same model. */
   jtotWithoutMemory: number;
+  /** I(W) = Tr(WᵀW)/(ε₁ε₂): the exact total at every horizon for normal U, V. */
+  inputFisher: number;
   spectralRadius: number;
   note?: string;
 }
 
 export interface MemoryFigureData {
   neurons: number[];
+  /** Points of each curve, J(0)′ … J(k−1)′: by default the horizon, so the exact curves sum to their total. */
   k: number;
   truncationDepth: number;
   horizon: number;
@@ -69,9 +73,11 @@ export function normalFigureCase(N: number, seed: number, rho = 0.9): MatrixCase
 
 export function memoryFigureData(opts: { neurons?: number[]; k?: number; depth?: number; horizon?: number; seed?: number } = {}): MemoryFigureData {
   const neurons = opts.neurons ?? PAPER_FIGURE_NEURONS;
-  const K = opts.k ?? 50;
   const depth = opts.depth ?? 10;
   const horizon = opts.horizon ?? 100;
+  const K = opts.k ?? horizon;
+  // the exact system starts from zero at time 0: no input lies further back than the horizon
+  if (K > horizon) throw new InputError(`figures 3 and 4: --k (${K}) must be at most the horizon --horizon (${horizon}): the exact system has no input further back`);
   const seed = opts.seed ?? 1;
   const series: MemoryFigureSeries[] = [];
   for (const nn of neurons) {
@@ -79,6 +85,7 @@ export function memoryFigureData(opts: { neurons?: number[]; k?: number; depth?:
     const c = normalFigureCase(N, seed * 1000 + N);
     const stab = memoryStability(c, [1]);
     const label = `MAT-${N * N}`;
+    const inputFisher = inputFisherInformation(c);
     // paper
     try {
       const m = paperMemoryModel(c, { weight: 1, truncation: { depth } });
@@ -91,12 +98,13 @@ export function memoryFigureData(opts: { neurons?: number[]; k?: number; depth?:
         cumulative: cumsum(fmc),
         jtot: paperMemoryTotalCapacity(c, m).jtot,
         jtotWithoutMemory: fisherMemorySummary(c, 'paper', 1).jtot,
+        inputFisher,
         spectralRadius: stab.spectralRadius,
         note: `sums over m truncated at depth ${depth}`,
       });
     } catch (err) {
       if (!(err instanceof ModelUndefinedError)) throw err;
-      series.push({ label, model: 'paper', neurons: N * N, fmc: [], cumulative: [], jtot: null, jtotWithoutMemory: fisherMemorySummary(c, 'paper', 1).jtot, spectralRadius: stab.spectralRadius, note: err.message });
+      series.push({ label, model: 'paper', neurons: N * N, fmc: [], cumulative: [], jtot: null, jtotWithoutMemory: fisherMemorySummary(c, 'paper', 1).jtot, inputFisher, spectralRadius: stab.spectralRadius, note: err.message });
     }
     // exact, finite horizon
     const e = memoryExactFisherMemory(c, { alpha: [1], count: K, horizon });
@@ -108,6 +116,7 @@ export function memoryFigureData(opts: { neurons?: number[]; k?: number; depth?:
       cumulative: cumsum(e.fmc),
       jtot: e.jtot,
       jtotWithoutMemory: fisherMemorySummary(c, 'exact', 1).jtot,
+      inputFisher,
       spectralRadius: stab.spectralRadius,
       note: `no stationary law (ρ(F) = ${stab.spectralRadius.toPrecision(4)}); finite horizon T = ${horizon}, J'_tot = Σ_{k<T} J(k)'`,
     });

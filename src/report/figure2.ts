@@ -8,7 +8,7 @@
  * Rows A–D have one panel per matrix model (columns, e.g. paper | exact); series of model
  * 'vector' are drawn in every column as the reference. E shows every series in one panel.
  */
-import { asCumulative, asCurve, curvePanel, jtotVsNeuronsPanel, standalone, type FmcSeries, type JtotPoint } from './plots.ts';
+import { asCumulative, asCurve, axisTopAbove, cumulative, curvePanel, jtotVsNeuronsPanel, standalone, type FmcSeries, type JtotPoint } from './plots.ts';
 import { renderVegaLiteToSvg } from './vega-svg.ts';
 
 export const VECTOR_MODEL = 'vector';
@@ -38,20 +38,31 @@ export function figure2Spec(data: Figure2Data): Record<string, unknown> {
   // the models side by side on one y scale per row, so their panels compare at a glance
   const row = (make: (model: string) => Record<string, unknown>): Record<string, unknown> => ({
     hconcat: models.map(make),
-    resolve: { scale: { color: 'independent', y: 'shared' }, legend: { color: 'independent' } },
+    resolve: { scale: { color: 'independent', strokeDash: 'independent', y: 'shared' }, legend: { color: 'independent', strokeDash: 'independent' } },
   });
+  // C, D and E: the axis ends above I(W) and every value, so that curves reaching I(W) (every exact one) are
+  // not drawn on the frame; coinciding curves (the exact ones at I(W)) differ in dash as well as colour
+  const refValues = reference ? [reference.value] : [];
+  const topOf = (series: FmcSeries[]) => axisTopAbove([...series.flatMap((s) => cumulative(s.fmc)), ...refValues]);
+  const cumulativeOpts = (series: FmcSeries[]) => ({ yTitle: 'Σ J(i) over i ≤ k', reference, yMax: topOf(series), dashBySeries: true });
   const rows = [
     // J(k) falls geometrically: on a linear axis it sits at 0 from k ≈ 2 on
     row((m) => curvePanel(inModel(data.small, m).map(asCurve), { title: `A. FMC, vector vs matrix (${m} model)`, yTitle: 'J(k) (log scale)', logY: true })),
     row((m) => curvePanel(inModel(data.large, m).map(asCurve), { title: `B. FMC, more neurons (${m} model)`, yTitle: 'J(k) (log scale)', logY: true })),
-    row((m) => curvePanel(inModel(data.small, m).map(asCumulative), { title: `C. cumulative J, vector vs matrix (${m} model)`, yTitle: 'Σ J(i) over i ≤ k', reference })),
-    row((m) => curvePanel(inModel(data.large, m).map(asCumulative), { title: `D. cumulative J, more neurons (${m} model)`, yTitle: 'Σ J(i) over i ≤ k', reference })),
-    jtotVsNeuronsPanel(data.capacity, { title: coincidenceTitle('E. J_tot against the number of neurons', data.capacity), reference, width: 300 * Math.max(1, models.length) }),
+    row((m) => curvePanel(inModel(data.small, m).map(asCumulative), { title: `C. cumulative J, vector vs matrix (${m} model)`, ...cumulativeOpts(data.small) })),
+    row((m) => curvePanel(inModel(data.large, m).map(asCumulative), { title: `D. cumulative J, more neurons (${m} model)`, ...cumulativeOpts(data.large) })),
+    jtotVsNeuronsPanel(data.capacity, {
+      title: coincidenceTitle('E. J_tot against the number of neurons', data.capacity),
+      reference,
+      yMax: axisTopAbove([...data.capacity.map((p) => p.jtot), ...refValues]),
+      dashBySeries: true,
+      width: 300 * Math.max(1, models.length),
+    }),
   ];
   return standalone({
     title: 'Figure 2: Fisher memory of vector and matrix networks',
     vconcat: rows,
-    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
+    resolve: { scale: { color: 'independent', strokeDash: 'independent' }, legend: { color: 'independent', strokeDash: 'independent' } },
   });
 }
 
@@ -71,7 +82,7 @@ export function coincidenceTitle(title: string, points: JtotPoint[]): Record<str
       if (shared.length > 0 && shared.every((n) => Math.abs(a.get(n)! - b.get(n)!) <= 1e-6 * Math.max(Math.abs(a.get(n)!), 1e-300))) pairs.push(`${series[i]} and ${series[j]}`);
     }
   }
-  return pairs.length ? { text: title, subtitle: `${pairs.join('; ')}: the same values (to 1e-6), one line drawn over the other` } : title;
+  return pairs.length ? { text: title, subtitle: `${pairs.join('; ')}: the same values (to 1e-6), one line dashed over the other` } : title;
 }
 
 /** Figure 2 as SVG text, with its spec; the same data gives the same SVG. */

@@ -31,8 +31,40 @@ export interface PlotOptions {
   /** Log scale on y; points with a value ≤ 0 cannot be drawn there and are left out. */
   logY?: boolean;
   yTitle?: string;
-  /** A dashed horizontal reference line, e.g. I(W) = Tr(WᵀW)/(ε₁ε₂) for capacities. */
+  /** A dashed horizontal reference line, e.g. I(W) = Tr(WᵀW)/(ε₁ε₂) for capacities; drawn under the curves. */
   reference?: { value: number; label: string };
+  /** The y axis from 0 to this value (linear scale), e.g. room above a reference line that curves reach. */
+  yMax?: number;
+  /** Series told apart by their dash pattern as well as their colour, so that coinciding lines all show. */
+  dashBySeries?: boolean;
+}
+
+/** A y-axis top 15 % above the largest value, rounded up to a tenth: curves at the largest value stay off the frame. */
+export function axisTopAbove(values: number[]): number {
+  const finite = values.filter(Number.isFinite);
+  const top = finite.length === 0 ? 1 : Math.max(...finite);
+  return Math.ceil(Math.round(top * 1.15 * 1e9) / 1e8) / 10;
+}
+
+/** The y scale of a panel: log, or linear from 0 to yMax, or vega-lite's default. */
+function yScale(opts: PlotOptions): Record<string, unknown> {
+  if (opts.logY) return { scale: { type: 'log' } };
+  if (opts.yMax !== undefined) return { scale: { domain: [0, opts.yMax], nice: false } };
+  return {};
+}
+
+/**
+ * Colour (and with dashBySeries the dash pattern, solid first) by series, in the given order. Colour
+ * and dash share one explicit domain, which is what makes vega-lite draw them as one legend.
+ */
+function seriesEncoding(opts: PlotOptions, order: string[]): Record<string, unknown> {
+  const legend = { labelLimit: 320 };
+  if (!opts.dashBySeries) return { color: { field: 'series', type: 'nominal', title: null, sort: order, legend } };
+  const scale = { domain: order };
+  return {
+    color: { field: 'series', type: 'nominal', title: null, scale, legend },
+    strokeDash: { field: 'series', type: 'nominal', title: null, scale, legend },
+  };
 }
 
 /** One row of a curve plot's data. */
@@ -62,8 +94,8 @@ export function curvePanel(series: { label: string; model: string; values: numbe
     mark: { type: 'line', clip: true },
     encoding: {
       x: { field: 'k', type: 'quantitative', title: opts.xTitle ?? 'k' },
-      y: { field: 'value', type: 'quantitative', title: opts.yTitle ?? 'value', ...(opts.logY ? { scale: { type: 'log' } } : {}) },
-      color: { field: 'series', type: 'nominal', title: null, sort: series.map((s) => s.label), legend: { labelLimit: 320 } },
+      y: { field: 'value', type: 'quantitative', title: opts.yTitle ?? 'value', ...yScale(opts) },
+      ...seriesEncoding(opts, series.map((s) => s.label)),
     },
   };
   return withReference(
@@ -91,8 +123,8 @@ export function jtotVsNeuronsPanel(points: JtotPoint[], opts: PlotOptions = {}):
     mark: { type: 'line', point: true },
     encoding: {
       x: { field: 'neurons', type: 'quantitative', title: 'neurons' },
-      y: { field: 'jtot', type: 'quantitative', title: opts.yTitle ?? 'J_tot', ...(opts.logY ? { scale: { type: 'log' } } : {}) },
-      color: { field: 'series', type: 'nominal', title: null, sort: seriesOrder, legend: { labelLimit: 320 } },
+      y: { field: 'jtot', type: 'quantitative', title: opts.yTitle ?? 'J_tot', ...yScale(opts) },
+      ...seriesEncoding(opts, seriesOrder),
     },
   };
   return withReference(
@@ -127,6 +159,7 @@ function withReference(frame: Record<string, unknown>, line: Record<string, unkn
     mark: { type: 'rule', strokeDash: [4, 3], color: '#888' },
     encoding: { y: { field: 'value', type: 'quantitative' }, tooltip: { field: 'label' } },
   };
-  return { ...frame, layer: [line, rule] };
+  // the reference line first: a curve that reaches it is drawn over it, not under it
+  return { ...frame, layer: [rule, line] };
 }
 

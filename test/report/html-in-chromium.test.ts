@@ -5,54 +5,22 @@
  * fails); elsewhere without chromium the test is skipped and says why.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportToHtml } from '../../src/report/html.ts';
 import { fmcPlot, renderVegaLiteToSvg } from '../../src/report/plots.ts';
 import { readVerdictTable } from './html-read.ts';
+import { CHROMIUM, CHROMIUM_SKIP_REASON, IN_CI, dumpDom } from '../helpers/chromium.ts';
 import { SAMPLE_TEX_COUNT, SAMPLE_VERDICTS, sampleReport } from './sample-report.ts';
 import { loadUnits } from '../../src/claims/registry.ts';
 import { checkAllDerivations } from '../../src/proof/index.ts';
 
-const chromium = spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
-const inCi = process.env.CI !== undefined && !['', '0', 'false'].includes(process.env.CI.toLowerCase());
-const SKIP_REASON = 'chromium is not installed: run .ci/install-chromium.sh (as root) to enable the headless check of report.html';
-if (!chromium && !inCi) process.stderr.write(`[test/report/html-in-chromium] skipped: ${SKIP_REASON}\n`);
+if (!CHROMIUM && !IN_CI) process.stderr.write(`[test/report/html-in-chromium] skipped: ${CHROMIUM_SKIP_REASON}\n`);
 
-/** Chromium's serialized DOM after loading the page (no network, a fresh profile). */
-function dumpDom(file: string, windowSize = '1400,900'): string {
-  const profile = mkdtempSync(join(tmpdir(), 'matmem-chromium-'));
-  try {
-    const r = spawnSync(
-      chromium,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${profile}`,
-        `--window-size=${windowSize}`,
-        '--dump-dom',
-        `file://${file}`,
-      ],
-      { encoding: 'utf8', timeout: 45_000, maxBuffer: 1 << 26 },
-    );
-    if (r.status !== 0) throw new Error(`chromium exited with ${r.status}${r.signal ? ` (${r.signal})` : ''}: ${r.stderr.slice(-800)}`);
-    return r.stdout;
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
-
-describe.skipIf(!chromium && !inCi)('report.html in headless Chromium', () => {
+describe.skipIf(!CHROMIUM && !IN_CI)('report.html in headless Chromium', () => {
   it('loads from a file, and the verdict table read from the DOM equals the report', async () => {
-    if (!chromium) throw new Error(`CI is set but ${SKIP_REASON}`);
+    if (!CHROMIUM) throw new Error(`CI is set but ${CHROMIUM_SKIP_REASON}`);
     const report = sampleReport();
     const svg = await renderVegaLiteToSvg(fmcPlot([{ label: 'vector 4', model: 'vector', neurons: 4, fmc: [0.5, 0.25, 0.125] }]));
     report.figures = [{ id: 'fmc', title: 'FMC', caption: 'a small curve', svg }];
@@ -76,7 +44,7 @@ describe.skipIf(!chromium && !inCi)('report.html in headless Chromium', () => {
   });
 
   it('fits a 1400 px window: every derivation table of a real run wraps instead of widening the page', async () => {
-    if (!chromium) throw new Error(`CI is set but ${SKIP_REASON}`);
+    if (!CHROMIUM) throw new Error(`CI is set but ${CHROMIUM_SKIP_REASON}`);
     const report = sampleReport();
     report.derivations = checkAllDerivations({ seed: 1, runs: 20 }, (await loadUnits()).derivations);
     expect(report.derivations.length).toBeGreaterThan(5);

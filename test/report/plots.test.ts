@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { figure2, figure2Spec, type Figure2Data } from '../../src/report/figure2.ts';
-import { cumulativePlot, fmcPlot, jtotVsNeuronsPlot, renderVegaLite, renderVegaLiteToSvg, type FmcSeries } from '../../src/report/plots.ts';
+import { axisTopAbove, cumulativePlot, fmcPlot, jtotVsNeuronsPlot, renderVegaLite, renderVegaLiteToSvg, type FmcSeries } from '../../src/report/plots.ts';
 import { renameSvgIds } from '../../src/report/vega-svg.ts';
 import { axisTitles, legendLabels, lineMarks, pointLabels, ruleMarkCount, titleTexts } from './svg-read.ts';
 
@@ -129,5 +129,34 @@ describe('renameSvgIds', () => {
     expect(ra).toBe(`<svg><clipPath id="${prefix}-1"><rect/></clipPath><g clip-path="url(#${prefix}-1)"/><clipPath id="${prefix}-2"/><use href="#${prefix}-2"/></svg>`);
     // different content, different prefix: ids of two figures in one page do not collide
     expect(renameSvgIds(a.replace('<rect/>', '<circle/>'))).not.toContain(prefix);
+  });
+});
+
+describe('curves that reach a reference line', () => {
+  const reaching: FmcSeries[] = [
+    { label: 'reaches 1', model: 'exact', neurons: 4, fmc: [0.9, 0.1, 0, 0] },
+    { label: 'also 1', model: 'exact', neurons: 9, fmc: [0.5, 0.5, 0, 0] },
+  ];
+
+  it('axisTopAbove leaves 15 % above the largest value, in tenths', () => {
+    expect(axisTopAbove([0.2, 1, Number.NaN])).toBe(1.2);
+    expect(axisTopAbove([0.4])).toBe(0.5);
+    expect(axisTopAbove([2])).toBe(2.3);
+  });
+
+  it('the reference line is drawn first, under the curves, and the axis ends above it', async () => {
+    const svg = await renderVegaLiteToSvg(cumulativePlot(reaching, { reference: { value: 1, label: 'I(W)' }, yMax: 1.2 }));
+    expect(svg.indexOf('class="mark-rule')).toBeLessThan(svg.indexOf('class="mark-line'));
+    // the top tick is 1.2, above the curves' final value 1
+    expect(svg).toContain('>1.2</text>');
+  });
+
+  it('dashBySeries gives each series its own dash in one legend with the colours', async () => {
+    const { svg, warnings } = await renderVegaLite(cumulativePlot(reaching, { dashBySeries: true }));
+    expect(warnings).toEqual([]);
+    expect(legendLabels(svg)).toEqual(['reaches 1', 'also 1']);
+    const dashes = [...svg.matchAll(/aria-roledescription="line mark"[^>]*stroke-dasharray="([^"]*)"/g)].map((m) => m[1]);
+    // the first solid, the second dashed
+    expect(dashes).toEqual(['1,0', '4,2']);
   });
 });

@@ -11,7 +11,7 @@ const inCi = process.env.CI !== undefined && !['', '0', 'false'].includes(proces
 
 export function missingSystemParts(): { what: string; install: string }[] {
   const missing: { what: string; install: string }[] = [];
-  if (!spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim()) missing.push({ what: 'Chromium (report.html check)', install: 'bash .ci/install-chromium.sh' });
+  if (!spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim()) missing.push({ what: 'Chromium (report.html and figure checks)', install: 'bash .ci/install-chromium.sh' });
   if (!probeGpuIsolated(30_000).available) missing.push({ what: 'a WebGPU adapter (TF.js webgpu tests)', install: 'bash .ci/install-lavapipe.sh' });
   const sinfo = spawnSync('sinfo', ['-h', '-N', '-o', '%T'], { encoding: 'utf8', timeout: 15_000 });
   if (sinfo.status !== 0 || !/^(idle|mixed|allocated)/m.test(sinfo.stdout ?? '')) missing.push({ what: 'a Slurm cluster (sharded verify)', install: 'bash .ci/install-slurm.sh' });
