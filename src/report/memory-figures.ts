@@ -89,7 +89,9 @@ function modelColumn(which: 3 | 4, data: MemoryFigureData, model: 'paper' | 'exa
   return {
     title: { text: title, anchor: 'middle', fontSize: 13 },
     vconcat: networks.map((network, i) => panel(network, i === networks.length - 1)),
-    spacing: 8,
+    // rows placed by their panels' size alone, so that the two columns line up whatever their axis labels
+    bounds: 'flush',
+    spacing: 16,
     resolve: { scale: { y: 'shared', color: 'shared' } },
   };
 }
