@@ -7,24 +7,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { jsExamplesWithOutput } from '../helpers/doc-examples.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const doc = readFileSync(join(root, 'docs', 'api.md'), 'utf8');
-
-/** Each ```js block with the ```text block that follows it (only blank lines between). */
-function examples(md: string): { code: string; output: string; line: number }[] {
-  const out: { code: string; output: string; line: number }[] = [];
-  const re = /```js\n([\s\S]*?)```\n\s*```text\n([\s\S]*?)```/g;
-  for (let m = re.exec(md); m; m = re.exec(md)) out.push({ code: m[1], output: m[2], line: md.slice(0, m.index).split('\n').length });
-  return out;
-}
 
 // inside the package folder, so that 'matmem' resolves to the package itself (self-reference through "exports")
 const dir = mkdtempSync(join(root, '.docs-examples-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('docs/api.md', () => {
-  const all = examples(doc);
+  const all = jsExamplesWithOutput(doc);
   it('has examples, and the build they import exists', () => {
     expect(all.length).toBeGreaterThanOrEqual(5);
     expect(existsSync(join(root, 'dist', 'src', 'index.js')), 'dist/ is missing: npm run build (npm test builds it)').toBe(true);
