@@ -158,7 +158,7 @@ export function certifyWitness(w: AlgebraicWitnessSpec, index: number, rng: Rng,
     const bound = 'refused' in asWritten ? {} : { kind: asWritten.kind, scalarDegree: asWritten.scalarDegree, minimumSize: asWritten.minimumSize, theorem: asWritten.theorem };
     const boundText = 'refused' in asWritten ? '' : `; a ${asWritten.kind} identity of degree ${degree}, which an exact test would decide at N ≥ ${asWritten.minimumSize} — the normal form needs no size`;
     return {
-      sizes: { witness: index, status: 'every N', method: 'normal form', degree, ...bound, covers, ...hashes, detail: `every N: lhs − rhs is 0 in the free algebra with trace and transpose (${forms.length > 1 ? `${forms.length} identities, ` : ''}normal forms of ${terms} terms in all, degree ${degree}), so the identity holds for matrices of every size${boundText}; it covers the step as written (${covers}), every variable free — where one stands for a derived matrix, for every matrix of its structure` },
+      sizes: { witness: index, status: 'every N', method: 'normal form', degree, ...bound, covers, ...hashes, detail: `every N: lhs − rhs is 0 in the free algebra with trace and transpose (${forms.length > 1 ? `${forms.length} identities, ` : ''}normal forms of ${terms} terms in all, degree ${degree}), so the identity holds for matrices of every size${boundText}; it covers the step as written (${covers}; exponents and truncations as encoded), every variable free — where one stands for a derived matrix, for every matrix of its structure` },
       counterexample: null,
     };
   }

@@ -258,8 +258,12 @@ export class NormalFormBuilder {
         const r = this.legs(m.rows, 'an identity');
         return r.length ? this.identity(r) : this.constant(this.P.one());
       }
-      case 'zero':
-        return { rowClasses: [], colClasses: [], terms: [], flexible: true };
+      case 'zero': {
+        // a zero of one class's sizes has its legs; of a product of several classes, it takes those of what it meets
+        const known = (d: typeof m.rows) => d.exps.filter((e) => e > 0).length <= 1;
+        if (!known(m.rows) || !known(m.cols)) return { rowClasses: [], colClasses: [], terms: [], flexible: true };
+        return { rowClasses: this.legs(m.rows, 'a zero matrix'), colClasses: this.legs(m.cols, 'a zero matrix'), terms: [] };
+      }
       case 'mul':
         return this.product(this.matrix(m.a), this.matrix(m.b));
       case 'add':

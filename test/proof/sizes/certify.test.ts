@@ -68,3 +68,12 @@ describe('certifyWitness', () => {
     expect(c.sizes.detail).toMatch(/tested exactly \(asked for, beside the normal form\)/);
   });
 });
+
+describe('a size fixed on one side only', () => {
+  it('is no certificate and no counterexample: "A − A = 0" with a 2×2 zero has no normal form (a fixed size), and one size up the shapes differ', () => {
+    const c = certify(w([m('A')], (F, v) => sub(F, v.m('A'), v.m('A')), (F) => zeros(F, 2, 2)));
+    expect(c.sizes).toMatchObject({ status: 'tested sizes', short: 'a size fixed in the code' });
+    expect(c.sizes.detail).toMatch(/the comparison one size up was not possible \(at N = 3 the sides have different shapes \(3×3 and 2×2\)/);
+    expect(c.counterexample).toBeNull();
+  });
+});
