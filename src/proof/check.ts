@@ -2,7 +2,9 @@
  * The step checker. An algebraic step has two independent witnesses, symbolic
  * (witnesses/symbolic.ts) and identity at random rational points (witnesses/identity.ts); a step that
  * only has floats has a numeric witness (witnesses/numeric.ts). The step verdict follows the
- * witnesses that finished (combine.ts); disagreement is reported.
+ * witnesses that finished (combine.ts); disagreement is reported. Those witnesses decide the step at
+ * its tested size; a step that holds gets the sizes its verdict covers (sizes/step.ts), and one that
+ * holds at its tested size only fails, with the counterexample at the larger size.
  */
 import type { DerivationReport, DerivationStepReport, WitnessResult } from '../core/types.ts';
 import { deriveSeed, makeRng } from '../core/random.ts';

@@ -51,5 +51,6 @@ export function stepSizeLine(s: DerivationStepReport): string {
     const how = w?.method === 'exact test' ? `exact test at N = ${w.sizes?.join(', ')}, ${w.kind} identity of degree ${w.degree}, bound N ≥ ${w.minimumSize}` : w?.method === 'normal form' ? `normal form, degree ${w.degree}` : w?.method ?? '';
     return `every N (${how})${w?.covers ? `; covers the step as written: ${w.covers}` : ''}`;
   }
+  if (z.witnesses.some((w) => w.status === 'fails at a larger N')) return z.summary;
   return `tested sizes only (${z.tested.join('; ')}): ${z.reason ?? ''}`;
 }

@@ -172,7 +172,7 @@ export function certifyWitness(w: AlgebraicWitnessSpec, index: number, rng: Rng,
     if ('inconclusive' in o) return none(o.inconclusive, planFields);
     if (!o.holds) {
       return {
-        sizes: { witness: index, status: 'fails at a larger N', ...planFields, covers, detail: `holds at ${testedSizes(classes)} only: lhs − rhs is a ${p.kind} identity of degree ${p.degree}, decided at N ≥ ${p.minimumSize} (${p.theorem}); ${o.detail}` },
+        sizes: { witness: index, status: 'fails at a larger N', ...planFields, covers, detail: `holds at ${testedSizes(classes)} only: ${o.detail}; lhs − rhs is a ${p.kind} identity of degree ${p.degree}, decided at N ≥ ${p.minimumSize} (${p.theorem})` },
         counterexample: o.counterexample,
       };
     }

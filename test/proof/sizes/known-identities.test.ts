@@ -136,7 +136,7 @@ describe('identities that hold for 2×2 matrices only are never certified for ev
     expect(w).toMatchObject({ status: 'fails at a larger N', kind, degree, scalarDegree, minimumSize, sizes: [minimumSize] });
     expect(w.method).toBeUndefined();
     expect(r.counterexample).toMatchObject({ witness: 'size certificate', sizes: { N: minimumSize } });
-    expect(r.detail).toMatch(new RegExp(`^holds at the tested size only \\(N = 2\\), fails at a larger size — witness 1: holds at N = 2 only: .* at N = ${minimumSize} the sides differ`));
+    expect(r.detail).toMatch(new RegExp(`^holds at the tested size only \\(N = 2\\), fails at a larger size — witness 1: holds at N = 2 only: at N = ${minimumSize} the sides differ at entry \\(\\d, \\d\\) .*; lhs − rhs is a ${kind} identity of degree ${degree}, decided at N ≥ ${minimumSize}`));
   });
 
   it('Tr(A²) = Tr(A)² − 2 det A: no certificate (a determinant), and the comparison one size up finds N = 3', () => {
