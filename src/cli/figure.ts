@@ -22,9 +22,9 @@ export function figureCommand(): Command {
     .argument('<number>', '2, 3, 4 (models) or 5, 6, 7, 8, 9 (experiments)')
     .option('--out <file>', 'write the SVG to this file (atomically)')
     .option('--seed <n>', 'seed of the random normal connectivity')
-    .option('--k <K>', 'points of each curve')
+    .option('--k <K>', 'points of each curve, J(0) … J(K−1) (figure 2: 40; figures 3/4: the horizon T)')
     .option('--depth <D>', 'figures 3/4: truncation depth of the paper model (sums over m)')
-    .option('--horizon <T>', 'figures 3/4: finite horizon of the exact model')
+    .option('--horizon <T>', 'figures 3/4: finite horizon T of the exact model (default 100)')
     .option('--experiment <dir>', 'figures 5–9: the experiment folder (matmem experiment … --out DIR)')
     .option('--json', 'print the figure data (and SVG) as one JSON document')
     .action(async (which: string, opts) => {
