@@ -54,6 +54,7 @@ function axisPart(id: string, task: TaskName, text: string, axis: 'l' | 'n', nee
   return {
     id,
     text,
+    brief: `learned runs only: cost beyond the training range above its edge, Welch t tests, Holm at ${ALPHA}`,
     rule: RULE,
     decide(input: Section6Input): PartOutcome {
       const rec = recordFor(input, task);

@@ -40,6 +40,7 @@ function measurePart(m: Measure): PartRule {
   return {
     id: m.id,
     text: m.text,
+    brief: `excess variation of ${m.what}: MatNTM above Matrix RNN per seed and task, sign test at ${ALPHA}`,
     rule: `Excess variation of ${m.what}, per run; MatNTM against Matrix RNN paired by seed and task, exact one-sided sign test: holds at p ≤ ${ALPHA}, fails when the Matrix RNN's is larger at p ≤ ${ALPHA}, inconclusive otherwise.`,
     decide(input: Section6Input): PartOutcome {
       const pairs = input.records

@@ -16,6 +16,7 @@ function algorithmPart(id: string, task: TaskName, text: string, needs: string):
   return {
     id,
     text,
+    brief: `a learned run whose Clopper–Pearson interval (Bonferroni over learned runs) of sequences following lies above ½`,
     rule: RULE,
     decide(input: Section6Input): PartOutcome {
       const rec = recordFor(input, task);

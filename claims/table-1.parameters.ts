@@ -10,10 +10,11 @@ import { section6Claim, type PartOutcome, type PartRule } from '../src/claims/se
 /** Table 1 of the paper. */
 const PRINTED = { matntm: { copy: 4121, recall: 7946 }, matrnn: { copy: 2175, recall: 5675 } } as const;
 
-function countsPart(id: string, model: ModelKind, text: string, rule: string, canRefute: boolean, note: (ours: { copy: number; recall: number }) => string): PartRule {
+function countsPart(id: string, model: ModelKind, text: string, brief: string, rule: string, canRefute: boolean, note: (ours: { copy: number; recall: number }) => string): PartRule {
   return {
     id,
     text,
+    brief,
     rule,
     decide(): PartOutcome {
       const ours = { copy: parameterCount(copyPaperConfig(model)), recall: parameterCount(recallPaperConfig(model)) };
@@ -43,6 +44,7 @@ export default section6Claim({
       'a',
       'matntm',
       'the MatNTM has 4121 (copy) and 7946 (recall) parameters',
+      "counted from Table 1's architecture as the authors' code builds it; equal → holds, different → fails",
       "Counted from the architecture of Table 1 as the authors' code builds it (matntm/config.ts): holds when both counts equal the printed ones, fails when one differs.",
       true,
       () => "Both follow from Table 1's shapes and the authors' code.",
@@ -51,6 +53,7 @@ export default section6Claim({
       'b',
       'matrnn',
       'the Matrix RNN has 2175 (copy) and 5675 (recall) parameters',
+      'counted from our baseline; equal → holds, else inconclusive (its architecture is not published)',
       'Counted from our baseline (the MatNTM controller without memory and reads, plus the output map): holds when both equal the printed ones; a difference cannot refute the paper (its Matrix RNN is described only by its hidden state sizes and is not in the authors\' code), so it is inconclusive.',
       false,
       (ours) => `The paper gives only the hidden state sizes of its Matrix RNN, so ${ours.copy} / ${ours.recall} (ours) against 2175 / 5675 cannot decide the printed counts.`,

@@ -42,6 +42,16 @@ export interface ClaimDefinition extends ClaimMeta {
   checks: ClaimCheck[];
   /** Models where the claim has no meaning, with the reason (their results are dropped). */
   notDefinedIn?: Partial<Record<ModelName, string>>;
+  /** A claim decided in parts (Section 6): the parts and their rules, declared with the claim, before any data. */
+  declaredParts?: DeclaredPart[];
+}
+
+/** A part of a claim's sentence and the rule that decides it (full, and in one line for tables). */
+export interface DeclaredPart {
+  id: string;
+  text: string;
+  rule: string;
+  brief: string;
 }
 
 export function defineClaim(c: Omit<ClaimDefinition, 'kind'>): ClaimDefinition {

@@ -17,6 +17,7 @@ export function belowPerSeedPart(id: string, task: TaskName, text: string, needs
   return {
     id,
     text,
+    brief: `MatNTM below Matrix RNN per seed; exact one-sided sign test at ${ALPHA}`,
     rule: `Per seed, the MatNTM's final held-out wrong bits per matrix below the Matrix RNN's; exact one-sided sign test over seeds: holds at p ≤ ${ALPHA}, fails when the opposite direction has p ≤ ${ALPHA}, inconclusive otherwise.`,
     decide(input: Section6Input): PartOutcome {
       const rec = recordFor(input, task);
@@ -51,6 +52,7 @@ export function learnsWhereBaselineDoesNotPart(id: string, task: TaskName, text:
   return {
     id,
     text,
+    brief: `learned (zero held-out error) runs, MatNTM against Matrix RNN; one-sided Fisher exact test at ${ALPHA}`,
     rule: `${LEARNED_RULE[0].toUpperCase()}${LEARNED_RULE.slice(1)}. Learned runs per model, MatNTM against Matrix RNN, Fisher's exact test, one-sided: holds at p ≤ ${ALPHA}; fails when the Matrix RNN learns more often at p ≤ ${ALPHA}; inconclusive otherwise, saying what the number of runs could show.`,
     decide(input: Section6Input): PartOutcome {
       const rec = recordFor(input, task);
@@ -95,6 +97,7 @@ export function solvesInSomeRunsPart(id: string, task: TaskName, text: string, p
   return {
     id,
     text,
+    brief: `at least one MatNTM run with zero held-out error; fails only if none and P(none | ${paper.solved}/${paper.of}) ≤ ${ALPHA}`,
     rule: `${LEARNED_RULE[0].toUpperCase()}${LEARNED_RULE.slice(1)}. Holds when at least one MatNTM run has learned; fails when none has and the paper's rate ${paper.solved}/${paper.of} would make that unlikely (binomial P(0 of n | ${fmt(rate, 2)}) ≤ ${ALPHA}); inconclusive otherwise, saying how many runs could tell.`,
     decide(input: Section6Input): PartOutcome {
       const rec = recordFor(input, task);

@@ -28,6 +28,8 @@ export interface PartRule {
   text: string;
   /** The rule, in words (what the report shows). */
   rule: string;
+  /** The rule in one line (tables). */
+  brief: string;
   decide: (input: Section6Input) => PartOutcome;
 }
 
@@ -75,5 +77,6 @@ export function section6Claim(spec: Section6ClaimSpec): ClaimDefinition {
     statement: partsStatement(spec),
     order: spec.order,
     checks: [customCheck('experiments (Section 6)', (ctx) => [evaluateParts(spec, { records: ctx.experiments })])],
+    declaredParts: spec.parts.map((p) => ({ id: p.id, text: p.text, rule: p.rule, brief: p.brief })),
   });
 }
