@@ -97,7 +97,7 @@ export function solvesInSomeRunsPart(id: string, task: TaskName, text: string, p
   return {
     id,
     text,
-    brief: `at least one MatNTM run with zero held-out error; fails only if none and P(none | ${paper.solved}/${paper.of}) ≤ ${ALPHA}`,
+    brief: `at least one MatNTM run with zero held-out error; fails only if none and P(none at the rate ${paper.solved}/${paper.of}) ≤ ${ALPHA}`,
     rule: `${LEARNED_RULE[0].toUpperCase()}${LEARNED_RULE.slice(1)}. Holds when at least one MatNTM run has learned; fails when none has and the paper's rate ${paper.solved}/${paper.of} would make that unlikely (binomial P(0 of n | ${fmt(rate, 2)}) ≤ ${ALPHA}); inconclusive otherwise, saying how many runs could tell.`,
     decide(input: Section6Input): PartOutcome {
       const rec = recordFor(input, task);
