@@ -23,6 +23,8 @@ const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'matmem-clean-clone-'));
 const clone = join(work, 'matmem');
 let installed = { code: -1, stdout: '', stderr: '' };
+/** Each step runs whole installs or full verify runs: minutes on a loaded 2-core machine. */
+const STEP_TIMEOUT_MS = 600_000;
 
 beforeAll(() => {
   const cloned = run('git', ['clone', '--quiet', '--no-hardlinks', root, clone], work);
@@ -39,7 +41,7 @@ describe('a fresh clone, npm install --omit=optional', () => {
     expect(existsSync(join(clone, 'dist', 'BUILD.json'))).toBe(true);
     expect(existsSync(join(clone, 'dist', 'src', 'cli', 'main.js'))).toBe(true);
     expect(installed.stderr).toContain('matmem build: built without the types of the optional @tensorflow/tfjs, @tensorflow/tfjs-backend-wasm, @tensorflow/tfjs-backend-webgpu, webgpu');
-  });
+  }, STEP_TIMEOUT_MS);
 
   it("npx matmem verify runs and every verdict equals the committed baseline's", () => {
     const r = run('npx', ['matmem', 'verify'], clone);
@@ -50,7 +52,7 @@ describe('a fresh clone, npm install --omit=optional', () => {
     expect(Object.keys(computed).length).toBeGreaterThan(30);
     expect(computed).toEqual(Object.fromEntries(Object.keys(computed).map((key) => [key, baseline.verdicts[key]])));
     expect(existsSync(join(clone, 'matmem-report', 'report.html'))).toBe(true);
-  });
+  }, STEP_TIMEOUT_MS);
 
   it("the library import tests pass in plain Node: docs/api.md's programs importing 'matmem', and matmem/vitest", () => {
     // (vitest itself cannot run here: --omit=optional also leaves out its bundler's native binding)
@@ -68,7 +70,7 @@ describe('a fresh clone, npm install --omit=optional', () => {
     const vitestEntry = run(process.execPath, ['--input-type=module', '-e', "const m = await import('matmem/vitest'); console.log(Object.keys(m).sort().join(' '))"], clone);
     expect(vitestEntry.code, vitestEntry.stderr).toBe(0);
     expect(vitestEntry.stdout.trim().split(' ')).toEqual(expect.arrayContaining(['judge', 'matchers', 'test']));
-  });
+  }, STEP_TIMEOUT_MS);
 
   it('training on a TF.js backend says what to install; the fused engine needs nothing more', () => {
     const tf = run('npx', ['matmem', 'train', 'copy', '--backend', 'cpu', '--iterations', '1', '--out', join(work, 'tf-run')], clone);
@@ -78,7 +80,7 @@ describe('a fresh clone, npm install --omit=optional', () => {
     const fused = run('npx', ['matmem', 'train', 'recall', '--model', 'matrnn', '--backend', 'fused', '--iterations', '0', '--json'], clone);
     expect(fused.code, fused.stderr).toBe(0);
     expect(JSON.parse(fused.stdout)).toMatchObject({ backend: 'fused' });
-  });
+  }, STEP_TIMEOUT_MS);
 });
 
 describe('the package', () => {
@@ -94,7 +96,7 @@ describe('the package', () => {
     // the one warning left is that nobody is logged in to the registry (a dry run needs no login)
     const warnings = r.stderr.split('\n').filter((l) => /^npm warn/.test(l));
     expect(warnings.filter((l) => !/requires you to be logged in/.test(l))).toEqual([]);
-  });
+  }, STEP_TIMEOUT_MS);
 
   it('npm pack makes the tarball; it installs in an empty folder with dist/ built, where prepare has nothing to do', () => {
     const packed = npm(['pack', '--pack-destination', work], clone);
@@ -114,7 +116,7 @@ describe('the package', () => {
     const prepare = run(process.execPath, [join('scripts', 'build.mjs')], pkg);
     expect(prepare.code, prepare.stderr).toBe(0);
     expect(readFileSync(join(pkg, 'dist', 'BUILD.json'), 'utf8')).toBe(stamp);
-  });
+  }, STEP_TIMEOUT_MS);
 
   it('every example of every --help text that runs in minutes runs from the empty folder', () => {
     const user = join(work, 'user');
@@ -139,5 +141,5 @@ describe('the package', () => {
     // the input files came from the package, the outputs went to the empty folder
     expect(readFileSync(join(user, 'fig2.svg'), 'utf8')).toMatch(/^<svg/);
     expect(JSON.parse(readFileSync(join(user, 'fig4.json'), 'utf8')).figure).toBe(4);
-  });
+  }, STEP_TIMEOUT_MS);
 });
