@@ -17,3 +17,12 @@ export class ModelUndefinedError extends Error {
     super(message);
   }
 }
+
+/**
+ * A researcher's own code (a unit under `verify --load`) failed: its import threw, did not settle in
+ * time or called process.exit, or one of its checks threw or returned something that is not a list of
+ * results. The CLI exits 4 with the message, which names the file and the problem: not a bug in matmem.
+ */
+export class UserCodeError extends Error {
+  override name = 'UserCodeError';
+}

@@ -7,6 +7,7 @@
  * configuration; a comparison under another seed or number of runs is refused.
  */
 import { InputError } from '../errors.ts';
+import { assertSchema } from '../io/schema.ts';
 import type { ClaimResult, DerivationStepReport, Report, Verdict } from '../core/types.ts';
 
 export const BASELINE_FORMAT = 'matmem-baseline/2';
@@ -54,8 +55,6 @@ export interface Baseline {
   verdicts: Record<string, Verdict>;
   evidence: Record<string, Fingerprint>;
 }
-
-const VERDICTS: Verdict[] = ['holds', 'fails', 'inconclusive'];
 
 /** Every finite number under `value`, keyed by its path ("counterexample.numbers.jtot", "worst.U.0.1"). */
 export function flattenNumbers(value: unknown, prefix: string, out: Fingerprint = {}): Fingerprint {
@@ -115,31 +114,21 @@ export function makeBaseline(report: Report, config: RunConfig, version: string,
 }
 
 /**
- * A baseline file's content, checked: the current format, or the first one (verdicts only, compared
- * without evidence). Anything else is bad input.
+ * A baseline file's content, checked against schemas/baseline.schema.json: the current format, or the
+ * first one (verdicts only, compared without evidence). Anything else is bad input naming the field.
  */
 export function parseBaseline(path: string, raw: unknown): { verdicts: Record<string, Verdict>; evidence: Record<string, Fingerprint> | null; config: RunConfig | null } {
-  const shape = `a baseline is {"format": "${BASELINE_FORMAT}", "config": {...}, "verdicts": {"claim/model": "holds" | "fails" | "inconclusive", ...}, "evidence": {...}} (write one with --write-baseline)`;
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new InputError(`${path}: ${shape}`);
-  const b = raw as Partial<Baseline> & { seed?: number; runs?: number };
-  if (!b.verdicts || typeof b.verdicts !== 'object' || Array.isArray(b.verdicts)) throw new InputError(`${path}: ${shape}`);
-  for (const [k, v] of Object.entries(b.verdicts)) {
-    if (!VERDICTS.includes(v as Verdict)) throw new InputError(`${path}: the verdict of ${k} is ${JSON.stringify(v)}; a verdict is holds, fails or inconclusive`);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new InputError(`${path}: a baseline is {"format": "${BASELINE_FORMAT}", "config": {...}, "verdicts": {"claim/model": "holds" | "fails" | "inconclusive", ...}, "evidence": {...}} (write one with --write-baseline)`);
   }
+  assertSchema('baseline.schema.json', raw, path);
+  const b = raw as Partial<Baseline> & { seed?: number; runs?: number };
   if (b.format === undefined) {
     // the first format: seed, runs and verdicts
     const config = typeof b.seed === 'number' && typeof b.runs === 'number' ? { seed: b.seed, runs: b.runs, claim: null, step: null, experiments: [] } : null;
     return { verdicts: b.verdicts as Record<string, Verdict>, evidence: null, config };
   }
-  if (b.format !== BASELINE_FORMAT) throw new InputError(`${path}: unknown baseline format ${JSON.stringify(b.format)} (this matmem reads ${BASELINE_FORMAT})`);
-  const c = b.config as RunConfig | undefined;
-  if (!c || typeof c.seed !== 'number' || typeof c.runs !== 'number' || !Array.isArray(c.experiments)) throw new InputError(`${path}: the baseline's "config" needs seed, runs and experiments`);
-  if (!b.evidence || typeof b.evidence !== 'object') throw new InputError(`${path}: the baseline has no "evidence"`);
-  for (const [k, fp] of Object.entries(b.evidence)) {
-    if (!fp || typeof fp !== 'object') throw new InputError(`${path}: the evidence of ${k} is not an object`);
-    for (const [p, v] of Object.entries(fp)) if (typeof v !== 'number' && typeof v !== 'string') throw new InputError(`${path}: evidence ${k} ${p} is neither a number nor a hash`);
-  }
-  return { verdicts: b.verdicts as Record<string, Verdict>, evidence: b.evidence as Record<string, Fingerprint>, config: c };
+  return { verdicts: b.verdicts as Record<string, Verdict>, evidence: b.evidence as Record<string, Fingerprint>, config: b.config as RunConfig };
 }
 
 /** Why a run cannot be compared with a baseline (another seed or number of runs), or null. */

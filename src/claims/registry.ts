@@ -9,10 +9,12 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { combineVerdicts } from '../core/verdict.ts';
 import type { ClaimReport, ClaimResult, ModelName } from '../core/types.ts';
-import { InputError } from '../errors.ts';
+import { InputError, UserCodeError } from '../errors.ts';
+import { pathNature } from '../io/read-input.ts';
 import type { ExperimentRecord } from '../matntm/experiment/record.ts';
 import { isDerivation, type Derivation } from '../proof/types.ts';
 import { isClaimDefinition, type ClaimContext, type ClaimDefinition } from './unit.ts';
+import { DEFAULT_LOAD_TIMEOUT_SECONDS, guardUserClaim, guardUserDerivation, importUnit, probeUnitImports, unitShapeProblem } from './user-units.ts';
 
 export interface ClaimRunOptions {
   seed: number;
@@ -46,6 +48,26 @@ function unitFiles(dir: string, own: boolean): string[] {
 
 let tsLoader: Promise<void> | null = null;
 
+/** tsx's package.json, from the user's project or matmem's own, or null. */
+function tsxPackage(dir: string): { path: string; exports?: Record<string, unknown> } | null {
+  for (const base of [join(dir, 'package.json'), fileURLToPath(import.meta.url)]) {
+    try {
+      const path = createRequire(base).resolve('tsx/package.json');
+      return { path, ...(JSON.parse(readFileSync(path, 'utf8')) as { exports?: Record<string, unknown> }) };
+    } catch {
+      // not installed there: try the next place
+    }
+  }
+  return null;
+}
+
+/** tsx's --import entry (for the separate process that imports a user's units first), or null. */
+function tsxImportEntry(dir: string): string | null {
+  const pkg = tsxPackage(dir);
+  const entry = pkg?.exports?.['.'];
+  return pkg && typeof entry === 'string' ? pathToFileURL(join(dirname(pkg.path), entry)).href : null;
+}
+
 /**
  * A user's .ts units need a TypeScript loader: tsx, from their project (or matmem's, in development).
  * Its ESM API is located through tsx's own exports map ("./esm/api" → import), since require-style
@@ -75,36 +97,44 @@ function ensureTypeScriptLoader(dir: string): Promise<void> {
   return tsLoader;
 }
 
-async function loadDir(dir: string, own: boolean, into: Units, seen: Map<string, string>): Promise<void> {
+async function loadDir(dir: string, own: boolean, into: Units, seen: Map<string, string>, loadTimeoutSeconds: number): Promise<void> {
   const files = unitFiles(dir, own);
-  if (!own && files.some((f) => /\.m?ts$/.test(f))) await ensureTypeScriptLoader(dir);
+  if (!own) {
+    // a user's units: regular files only, imported first in a separate process with a time limit (user-units.ts)
+    for (const f of files) if (pathNature(f) !== 'file') throw new InputError(`--load: ${f} is not a regular file`);
+    const typescript = files.some((f) => /\.m?ts$/.test(f));
+    if (typescript) await ensureTypeScriptLoader(dir);
+    probeUnitImports(files, loadTimeoutSeconds, typescript || RUNNING_FROM_SOURCE ? tsxImportEntry(dir) : null);
+  }
   for (const file of files) {
-    let mod: { default?: unknown };
-    try {
-      mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
-    } catch (err) {
-      if (own) throw err;
-      throw new InputError(`--load: ${file} could not be loaded (${(err as Error).message.split('\n')[0]})`);
-    }
+    const url = pathToFileURL(file).href;
+    const mod = own ? ((await import(url)) as { default?: unknown }) : await importUnit(file, url, loadTimeoutSeconds);
     const unit = mod.default;
     if (unit === undefined) continue; // a helper module
     const kind = isClaimDefinition(unit) ? 'claim' : isDerivation(unit) ? 'derivation' : null;
     if (!kind) {
       if (own) continue;
-      throw new InputError(`--load: ${file}'s default export is neither a claim (defineClaim) nor a derivation (defineDerivation)`);
+      throw new UserCodeError(`--load: ${file}'s default export is neither a claim (defineClaim) nor a derivation (defineDerivation)`);
+    }
+    if (!own) {
+      const bad = unitShapeProblem(kind, unit);
+      if (bad) throw new UserCodeError(`--load: ${file}: its default export is not a valid ${kind}: ${bad}`);
     }
     const key = `${kind}:${(unit as { id: string }).id}`;
-    if (seen.has(key)) throw new InputError(`${kind} ${(unit as { id: string }).id} is defined twice: ${seen.get(key)} and ${file}`);
+    if (seen.has(key)) throw new (own ? InputError : UserCodeError)(`${kind} ${(unit as { id: string }).id} is defined twice: ${seen.get(key)} and ${file}`);
     seen.set(key, file);
-    if (kind === 'claim') into.claims.push(unit as ClaimDefinition);
-    else into.derivations.push(unit as Derivation);
+    if (kind === 'claim') into.claims.push(own ? (unit as ClaimDefinition) : guardUserClaim(unit as ClaimDefinition, file));
+    else into.derivations.push(own ? (unit as Derivation) : guardUserDerivation(unit as Derivation, file));
   }
 }
 
 const cache = new Map<string, Promise<Units>>();
 
-/** matmem's claims and derivations, then those of each extra folder, each list in report order. */
-export function loadUnits(extraDirs: string[] = []): Promise<Units> {
+/**
+ * matmem's claims and derivations, then those of each extra folder, each list in report order. A
+ * folder's imports may take `loadTimeoutSeconds` (user-units.ts).
+ */
+export function loadUnits(extraDirs: string[] = [], loadTimeoutSeconds = DEFAULT_LOAD_TIMEOUT_SECONDS): Promise<Units> {
   const key = extraDirs.map((d) => resolve(d)).join('\n');
   let p = cache.get(key);
   if (!p) {
@@ -114,8 +144,8 @@ export function loadUnits(extraDirs: string[] = []): Promise<Units> {
       }
       const units: Units = { claims: [], derivations: [] };
       const seen = new Map<string, string>();
-      for (const d of BUILTIN) await loadDir(d, true, units, seen);
-      for (const d of extraDirs) await loadDir(resolve(d), false, units, seen);
+      for (const d of BUILTIN) await loadDir(d, true, units, seen, loadTimeoutSeconds);
+      for (const d of extraDirs) await loadDir(resolve(d), false, units, seen, loadTimeoutSeconds);
       // stable: equal orders keep the load order (matmem's first, then the user's)
       units.claims = units.claims.map((c, i) => ({ c, i })).sort((a, b) => a.c.order - b.c.order || a.i - b.i).map((x) => x.c);
       units.derivations = units.derivations.map((d, i) => ({ d, i })).sort((a, b) => (a.d.order ?? 1e9) - (b.d.order ?? 1e9) || a.i - b.i).map((x) => x.d);

@@ -11,9 +11,11 @@ import { REPORT_FORMAT } from '../core/types.ts';
 import { VERSION } from '../core/version.ts';
 import { inShard, type ShardSpec } from '../core/shard.ts';
 import { InputError } from '../errors.ts';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.ts';
+import { readJsonInput } from '../io/json-input.ts';
+import { assertSchema } from '../io/schema.ts';
 import { checkStep } from '../proof/check.ts';
 import { valueFromJson, valueToJson } from '../report/json.ts';
 import { MODEL_CHECK_IDS, runModelCheck } from './model-checks/index.ts';
@@ -29,6 +31,8 @@ export interface VerifyShardRecord {
   shard: ShardSpec;
   /** What every shard of one run must share: seed, runs, the --load folders, the experiment records, and the units. */
   config: { seed: number; runs: number; load: string[]; experiments: { task: string; digest: string }[]; units: number; unitsDigest: string };
+  /** The keys of this shard's units ("claim/model", "derivation#index", "check/id"), in the run's order. */
+  unitKeys: string[];
   /** Every claim's id and statement (in report order), and every derivation's title: the merge needs no code. */
   claimMeta: Omit<ClaimReport, 'results'>[];
   derivationMeta: Omit<DerivationReport, 'steps'>[];
@@ -56,8 +60,13 @@ function unitKey(u: Unit): string {
 
 /** A short digest of the unit list (the same claims, steps and checks in every shard). */
 export function unitsDigest(list: Unit[]): string {
+  return unitKeysDigest(list.map(unitKey));
+}
+
+/** The digest of a list of unit keys ("claim/model", "derivation#index", "check/id"). */
+export function unitKeysDigest(keys: string[]): string {
   let h = 0x811c9dc5;
-  for (const ch of list.map(unitKey).join('\n')) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  for (const ch of keys.join('\n')) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
   return h.toString(16).padStart(8, '0');
 }
 
@@ -71,17 +80,38 @@ export function writeShardFile(path: string, record: VerifyShardRecord): void {
   writeFileAtomic(path, valueToJson(record));
 }
 
-/** Reads a shard record, refusing a file that is not one. */
+/**
+ * Reads a shard record: a regular file under its cap, valid against schemas/verify-shard.schema.json
+ * (its "NaN"/"Infinity" strings then read back as numbers), with its share and units consistent.
+ */
 export function readShardFile(path: string): VerifyShardRecord {
-  let raw: unknown;
-  try {
-    raw = valueFromJson(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new InputError(`merge: ${path} is not valid JSON (${(err as Error).message.split('\n')[0]})`);
-  }
-  const r = raw as Partial<VerifyShardRecord>;
-  if (!r || r.format !== VERIFY_SHARD_FORMAT || !r.shard || !r.config || !Array.isArray(r.claims) || !Array.isArray(r.steps)) throw new InputError(`merge: ${path} is not a verify shard (format ${VERIFY_SHARD_FORMAT})`);
-  return r as VerifyShardRecord;
+  const raw = readJsonInput(path, 'verifyShard', 'verify shard');
+  const r = raw as Partial<VerifyShardRecord> | null;
+  if (!r || typeof r !== 'object' || r.format !== VERIFY_SHARD_FORMAT) throw new InputError(`merge: ${path} is not a verify shard (format ${VERIFY_SHARD_FORMAT})`);
+  assertSchema('verify-shard.schema.json', raw, `merge: ${path}`);
+  const record = reviveNonFinite(raw) as VerifyShardRecord;
+  const why = shardInconsistency(record);
+  if (why) throw new InputError(`merge: ${path}: ${why}`);
+  return record;
+}
+
+/** The record with the strings "NaN", "Infinity", "-Infinity" read back as numbers (as valueFromJson does). */
+function reviveNonFinite(raw: unknown): unknown {
+  return valueFromJson(JSON.stringify(raw));
+}
+
+/** What a shard's schema cannot say: its share, its unit keys and its results agree. */
+function shardInconsistency(r: VerifyShardRecord): string | null {
+  const { index, count } = r.shard;
+  if (index > count) return `shard ${index} of ${count} does not exist`;
+  const expected = Math.max(0, Math.ceil((r.config.units - (index - 1)) / count));
+  if (r.unitKeys.length !== expected) return `it lists ${r.unitKeys.length} units, but shard ${index} of ${count} of ${r.config.units} units has ${expected}`;
+  const keys = new Set(r.unitKeys);
+  if (keys.size !== r.unitKeys.length) return 'a unit is listed twice';
+  const outside = [...r.claims.map((c) => `${c.id}/${c.model}`), ...r.steps.map((s) => `${s.derivation}#${s.step.index}`), ...r.modelChecks.map((m) => `check/${m.id}`)].find((k) => !keys.has(k));
+  if (outside) return `it holds a result for ${outside}, which is not one of its units`;
+  for (const c of r.claims) if (c.result.model !== c.model) return `the result of ${c.id}/${c.model} is for model ${c.result.model}`;
+  return null;
 }
 
 /** Runs this shard's units. `onUnit` is called before each (progress). */
@@ -100,6 +130,7 @@ export function runVerifyShard(
     tool: { name: 'matmem', version: VERSION },
     shard,
     config: { seed: opts.seed, runs: opts.runs, load: opts.load, experiments: opts.experimentDigests, units: all.length, unitsDigest: unitsDigest(all) },
+    unitKeys: mine.map(unitKey),
     claimMeta: units.claims.map((c) => ({ id: c.id, source: c.source, statement: c.statement, ...(c.statementTex ? { statementTex: c.statementTex } : {}) })),
     derivationMeta: units.derivations.map((d) => ({ id: d.id, title: d.title, source: d.source, ...(d.notes?.length ? { notes: d.notes } : {}) })),
     claims: [],
@@ -139,6 +170,10 @@ export function mergeVerifyShards(shards: { path: string; record: VerifyShardRec
   }
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !seen.has(i));
   if (missing.length) throw new InputError(`merge: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} missing (found ${[...seen.keys()].sort((a, b) => a - b).map((i) => `${i}/${n}`).join(', ')})`);
+  // the shards' unit keys, interleaved, must be the whole run's list (a shard edited to "count: 1" is not the whole run)
+  const byIndex = new Map(shards.map((s) => [s.record.shard.index, s.record.unitKeys]));
+  const whole = Array.from({ length: first.config.units }, (_, k) => byIndex.get((k % n) + 1)![Math.floor(k / n)]);
+  if (unitKeysDigest(whole) !== first.config.unitsDigest) throw new InputError(`merge: the shards' units are not the run's ${first.config.units} units (digest ${unitKeysDigest(whole)}, the run's ${first.config.unitsDigest}): a shard file was edited or comes from another run`);
   const records = shards.map((s) => s.record);
   const results = records.flatMap((r) => r.claims);
   const registry: ClaimReport[] = first.claimMeta.map((meta) => ({

@@ -5,7 +5,9 @@
  */
 import { Command } from 'commander';
 import { dirname, join, resolve } from 'node:path';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { guardOutputs, networksInput } from '../io/output-guard.ts';
+import { lockOutputs } from '../io/output-lock.ts';
+import { pathNature } from '../io/read-input.ts';
 import { InputError } from '../errors.ts';
 import { prepareOutputDir } from '../io/output-paths.ts';
 import { EXIT_OK, note, parseNumberOption, printJson } from './common.ts';
@@ -44,13 +46,13 @@ export function evalCommand(): Command {
     .summary('cost of trained networks against sequence length and item length (Fig. 9)')
     .description('Evaluate trained MatNTM / Matrix RNN networks on held-out batches at each length: BCE, wrong bits per output matrix and per sequence.')
     .argument('<path>', 'experiment folder, train --out folder, or checkpoint.json')
-    .option('--lengths <A..B>', 'copy lengths l or recall item counts k (default: 1..2·max or 2..2·max of the training range)')
-    .option('--item-length <A..B>', 'recall: also evaluate item lengths n (at k = the longest training item count)')
-    .option('--batches <n>', 'held-out batches per length', '8')
-    .option('--eval-seed <n>', 'seed of the held-out batches (default: the experiment’s)')
+    .option('--lengths <A..B>', 'copy lengths l or recall item counts k, 1..1000, as ranges and numbers (e.g. 1..20 or 5,10,20; default: 1..2·max or 2..2·max of the training range)')
+    .option('--item-length <A..B>', 'recall: also evaluate item lengths n, 1..20 (at k = the longest training item count)')
+    .option('--batches <n>', 'held-out batches per length (1..10000)', '8')
+    .option('--eval-seed <n>', 'seed of the held-out batches (0..4294967295; default: the experiment’s)')
     .option('--model <model>', 'experiment folder: only this model (matntm | matrnn)')
     .option('--out <dir>', 'where to write eval.json and eval.svg (default: the folder of PATH)')
-    .option('--threads <n>', 'CPU threads of the fused engine')
+    .option('--threads <n>', 'CPU threads of the fused engine (1..256)')
     .option('--json', 'print the results as one JSON document on stdout')
     .addHelpText('after', HELP)
     .action(async (path: string, o: EvalCliOptions) => {
@@ -72,10 +74,13 @@ export function evalCommand(): Command {
         itemLengths = parseIntegerList('--item-length', o.itemLength, 1, 20);
       }
       const { DEFAULT_EXPERIMENT_EVAL_SEED } = await import('../matntm/experiment/config.ts');
-      const evalSeed = o.evalSeed !== undefined ? parseNumberOption('--eval-seed', o.evalSeed, { integer: true, min: 0, max: 2 ** 32 - 1 }) : experimentEvalSeed(path) ?? DEFAULT_EXPERIMENT_EVAL_SEED;
+      const evalSeed = o.evalSeed !== undefined ? parseNumberOption('--eval-seed', o.evalSeed, { integer: true, min: 0, max: 2 ** 32 - 1 }) : (await experimentEvalSeed(path)) ?? DEFAULT_EXPERIMENT_EVAL_SEED;
       const slots = Math.min(...networks.map((n) => n.spec.config.slots));
       if (task === 'copy' && Math.max(...lengths) > slots) note(`matmem eval: note: lengths above ${slots} exceed the memory slots`);
-      const outDir = prepareOutputDir('--out', o.out ?? (statSync(path).isFile() ? dirname(path) : path));
+      const outDir = prepareOutputDir('--out', o.out ?? (pathNature(path) === 'file' ? dirname(path) : path), false);
+      const files = [join(outDir, 'eval.json'), join(outDir, 'eval.svg')];
+      guardOutputs([{ option: '--out', path: files[0], kind: 'eval-json' }, { option: '--out', path: files[1], kind: 'svg' }], [networksInput(path)]);
+      lockOutputs(files);
       const { evaluateAtLengths } = await import('../matntm/evaluate.ts');
       const { createEngine } = await import('../matntm/engines/index.ts');
       const { layoutOf } = await import('../matntm/config.ts');
@@ -92,7 +97,7 @@ export function evalCommand(): Command {
           engine.dispose?.();
         }
       }
-      const doc = { task, path, evalSeed, batches, networks: results };
+      const doc = { format: 'matmem-eval/1', task, path, evalSeed, batches, networks: results };
       const { costSpec, meanSeries } = await import('../matntm/figures/generalization.ts');
       const { MODEL_LABEL } = await import('../matntm/figures/colors.ts');
       const { renderVegaLiteToSvg } = await import('../report/vega-svg.ts');
@@ -105,7 +110,6 @@ export function evalCommand(): Command {
         if (itemLengths) series.push(meanSeries(MODEL_LABEL[m] ?? m, 'item length n', [rs[0].itemLength ?? 2, rs[0].itemLength ?? 2], rs.map((r) => r.itemLengths!.map((x) => ({ x: x.itemLength ?? 0, metrics: x })))));
       }
       const svg = await renderVegaLiteToSvg(costSpec(series, `Figure 9: cost against length, ${task === 'copy' ? 'copy' : 'associative recall'}`));
-      const files = [join(outDir, 'eval.json'), join(outDir, 'eval.svg')];
       writeFilesAtomic([
         { path: files[0], data: `${JSON.stringify(doc, null, 1)}\n` },
         { path: files[1], data: svg },
@@ -118,14 +122,10 @@ export function evalCommand(): Command {
 }
 
 /** The evaluation seed an experiment folder used, so `eval` sees its held-out sequences. */
-function experimentEvalSeed(path: string): number | undefined {
-  const p = join(path, 'config.json');
-  if (!existsSync(p)) return undefined;
-  try {
-    return (JSON.parse(readFileSync(p, 'utf8')) as { evalSeed?: number }).evalSeed;
-  } catch {
-    return undefined;
-  }
+async function experimentEvalSeed(path: string): Promise<number | undefined> {
+  if (pathNature(join(path, 'config.json')) === 'missing') return undefined;
+  const { readExperimentConfig } = await import('../matntm/experiment/run.ts');
+  return readExperimentConfig(path).evalSeed;
 }
 
 function table(task: string, results: { id: string; lengths: LengthMetrics[]; itemLengths?: LengthMetrics[]; trained: [number, number] }[]): string {

@@ -8,6 +8,9 @@ import cliProgress from 'cli-progress';
 import { join } from 'node:path';
 import { InputError } from '../errors.ts';
 import { prepareOutputDir } from '../io/output-paths.ts';
+import { lockOutputs } from '../io/output-lock.ts';
+import { checkExperimentOutputs, refuseForeignExperimentDir } from './experiment-outputs.ts';
+import { MAX_ITERATIONS } from './train-outputs.ts';
 import { EXIT_OK, note, parseNumberOption, printJson } from './common.ts';
 import { BACKEND_HELP, parseBackend, parseCurriculum, parseItemLength, parseModels, parseOptimizer, parsePreset, parseSoftmax, parseTask, parseThreads } from './training-options.ts';
 import { presetFor } from '../matntm/presets.ts';
@@ -84,25 +87,25 @@ export function experimentCommand(): Command {
     .description('Run the Section 6 experiment grid (models × seeds) on the matrix copy or associative-recall task and write DIR/experiment.json, the record that `matmem verify --experiment DIR` decides the Section 6 claims from.')
     .argument('<task>', 'copy | recall')
     .option('--models <list>', 'comma-separated: matntm, matrnn', 'matntm,matrnn')
-    .option('--seeds <list>', 'seeds, e.g. 1..5 or 1,4,9', '1..5')
+    .option('--seeds <list>', 'seeds (0..4294967295), e.g. 1..5 or 1,4,9', '1..5')
     .addOption(new Option('--preset <preset>', 'quick (small tasks, minutes per run) | paper-sizes (the paper\'s task sizes, a 2-core budget) | paper (the reference settings, a cluster job)').default('quick'))
     .requiredOption('--out <dir>', 'experiment folder (created; resumed when it holds the same experiment)')
-    .option('--iterations <n>', "training iterations per run (default: the preset's)")
-    .option('--batch <n>', "sequences per batch (default: the preset's)")
-    .option('--train-lengths <A..B>', "training lengths: copy l, recall k (default: the preset's)")
-    .option('--item-length <n>', 'recall: matrices per item n (default 2, the paper)')
+    .option('--iterations <n>', `training iterations per run, 0..${MAX_ITERATIONS} (default: the preset's)`)
+    .option('--batch <n>', "sequences per batch, 1..4096 (default: the preset's)")
+    .option('--train-lengths <A..B>', "training lengths, one range: copy l in 1..1000, recall k in 2..1000 (default: the preset's)")
+    .option('--item-length <n>', 'recall: matrices per item n, 1..20 (default 2, the paper)')
     .addOption(new Option('--softmax <kind>', 'clamped (the reference) | standard').default('clamped'))
-    .option('--slots <n>', "memory slots of the MatNTM (default: the preset's)")
+    .option('--slots <n>', "memory slots of the MatNTM, 3..4096 (default: the preset's)")
     .option('--optimizer <kind>', "adam | rmsprop (default: the preset's)")
-    .option('--lr <x>', "learning rate (default: the preset's)")
+    .option('--lr <x>', "learning rate, in (0, 1] (default: the preset's)")
     .option('--lr-decay <every:factor>', "step decay of the learning rate, e.g. 3000:0.333, or none (default: the preset's)")
     .option('--curriculum <from:until>', "training lengths up to FROM at first, growing linearly to the whole range at iteration UNTIL, or none (default: the preset's)")
-    .option('--eval-every <K>', 'held-out evaluation every K iterations (default: iterations / 36)')
-    .option('--eval-batches <n>', 'held-out batches per training length at each evaluation', '2')
-    .option('--eval-lengths <A..B>', 'lengths of the final cost-against-length evaluation (default: copy 1..2·max, recall 2..2·max)')
-    .option('--eval-item-lengths <A..B>', 'recall: item lengths n of the final evaluation (default 1..6)')
+    .option('--eval-every <K>', `held-out evaluation every K iterations, 1..${MAX_ITERATIONS} (default: iterations / 36)`)
+    .option('--eval-batches <n>', 'held-out batches per training length at each evaluation (1..1000)', '2')
+    .option('--eval-lengths <A..B>', 'lengths of the final cost-against-length evaluation, 1..1000, ranges and numbers (default: copy 1..2·max, recall 2..2·max)')
+    .option('--eval-item-lengths <A..B>', 'recall: item lengths n of the final evaluation, 1..20 (default 1..6)')
     .addOption(new Option('--backend <backend>', 'fused | cpu | wasm | webgpu | auto').default('fused'))
-    .option('--threads <n>', 'CPU threads of the fused engine (default: every core, at most 8)')
+    .option('--threads <n>', 'CPU threads of the fused engine, 1..256 (default: every core, at most 8)')
     .option('--shard <i/n|slurm|k8s/n>', 'train only share i of n of the grid\'s runs and write DIR/experiment-shard-i-of-n.json; then matmem merge')
     .option('--no-progress', 'no progress on stderr')
     .option('--dry-run', 'train nothing and write nothing: print the grid and what it costs on this machine (a few iterations of each model, timed), and the Slurm command that runs it')
@@ -117,10 +120,14 @@ export function experimentCommand(): Command {
       const backend = parseBackend(o.backend);
       const threads = parseThreads(o.threads);
       const overrides: ExperimentOverrides = { softmax: parseSoftmax(o.softmax) };
-      if (o.iterations !== undefined) overrides.iterations = parseNumberOption('--iterations', o.iterations, { integer: true, min: 0, max: 10_000_000 });
+      if (o.iterations !== undefined) overrides.iterations = parseNumberOption('--iterations', o.iterations, { integer: true, min: 0, max: MAX_ITERATIONS });
       if (o.batch !== undefined) overrides.batch = parseNumberOption('--batch', o.batch, { integer: true, min: 1, max: 4096 });
       if (o.trainLengths !== undefined) {
         const ls = parseIntegerList('--train-lengths', o.trainLengths, task === 'copy' ? 1 : 2, 1000);
+        // batches draw their length uniformly from one range, so a list must be one (3,4,5 is 3..5; 3,5 is not)
+        if (Math.max(...ls) - Math.min(...ls) + 1 !== new Set(ls).size || new Set(ls).size !== ls.length) {
+          throw new InputError(`--train-lengths is one range A..B (each batch draws its length from it); "${o.trainLengths}" is not one`);
+        }
         overrides.minLength = Math.min(...ls);
         overrides.maxLength = Math.max(...ls);
       }
@@ -130,7 +137,7 @@ export function experimentCommand(): Command {
       if (optimizer) overrides.optimizer = optimizer;
       const curriculum = parseCurriculum(o.curriculum);
       if (curriculum !== undefined) overrides.curriculum = curriculum;
-      if (o.evalEvery !== undefined) overrides.evalEvery = parseNumberOption('--eval-every', o.evalEvery, { integer: true, min: 1 });
+      if (o.evalEvery !== undefined) overrides.evalEvery = parseNumberOption('--eval-every', o.evalEvery, { integer: true, min: 1, max: MAX_ITERATIONS });
       overrides.evalBatches = parseNumberOption('--eval-batches', o.evalBatches ?? '2', { integer: true, min: 1, max: 1000 });
       if (o.evalLengths !== undefined) overrides.lengths = parseIntegerList('--eval-lengths', o.evalLengths, task === 'copy' ? 1 : 2, 1000);
       if (o.evalItemLengths !== undefined) {
@@ -143,13 +150,19 @@ export function experimentCommand(): Command {
         await dryRun(task, config, o, backend, threads);
         return;
       }
-      const dir = prepareOutputDir('--out', o.out);
-      const { claimExperimentDir, runExperiment } = await import('../matntm/experiment/run.ts');
+      const dir = prepareOutputDir('--out', o.out, false);
+      refuseForeignExperimentDir('--out', dir);
+      const { experimentShardFileName, makeExperimentShard, shardRunIds, writeExperimentShard } = await import('../matntm/experiment/shard.ts');
+      const shardFile = shard ? join(dir, experimentShardFileName(shard)) : undefined;
+      checkExperimentOutputs(dir, task, { shardFile });
+      const { claimExperimentDir, runDirOf, runExperiment } = await import('../matntm/experiment/run.ts');
+      const { gridRuns } = await import('../matntm/experiment/config.ts');
+      const only = shard ? shardRunIds(config, shard) : undefined;
+      // the runs this process trains, and the file it writes at the end, are its own until it ends
+      lockOutputs([...(only ?? gridRuns(config).map((r) => r.id)).map((id) => runDirOf(dir, id)), shardFile ?? join(dir, 'experiment.json')]);
       claimExperimentDir(dir, config);
       const { createEngine } = await import('../matntm/engines/index.ts');
       const total = config.models.length * config.seeds.length;
-      const { experimentShardFileName, makeExperimentShard, shardRunIds, writeExperimentShard } = await import('../matntm/experiment/shard.ts');
-      const only = shard ? shardRunIds(config, shard) : undefined;
       note(`matmem experiment: ${task}, ${config.models.join(' and ')} × seeds ${o.seeds} (${total} runs${shard ? `; shard ${shard.index}/${shard.count}: ${only!.join(', ') || 'none'}` : ''}), preset ${preset}, ${config.iterations} iterations each, held-out every ${config.evalEvery}; writing ${dir}`);
       const progress = runProgress(o.progress);
       const record = await runExperiment(config, dir, {

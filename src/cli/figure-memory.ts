@@ -5,6 +5,8 @@
 import { memoryFigure, memoryFigureCaption } from '../report/memory-figures.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import { checkOutputFile } from '../io/output-paths.ts';
+import { guardOutputs } from '../io/output-guard.ts';
+import { lockOutputs } from '../io/output-lock.ts';
 import { memoryFigureData, type MemoryFigureData } from '../figures/memory-figures.ts';
 import { InputError } from '../errors.ts';
 import { note, parseNumberOption, printJson } from './common.ts';
@@ -33,6 +35,10 @@ export async function figureMemoryCommandAction(which: 3 | 4, opts: MemoryFigure
   const horizon = opts.horizon === undefined ? undefined : parseNumberOption('--horizon', opts.horizon, { integer: true, min: 1, max: 100000 });
   const seed = opts.seed === undefined ? undefined : parseNumberOption('--seed', opts.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
   if (opts.out) checkOutputFile('--out', opts.out);
+  if (opts.out) {
+    guardOutputs([{ option: '--out', path: opts.out, kind: 'svg' }], []);
+    lockOutputs([opts.out]);
+  }
   const fig = await buildMemoryFigure(which, { k, depth, horizon, seed });
   if (opts.out) {
     writeFileAtomic(opts.out, fig.svg);

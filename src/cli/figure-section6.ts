@@ -5,6 +5,8 @@
  */
 import { InputError } from '../errors.ts';
 import { checkOutputFile } from '../io/output-paths.ts';
+import { experimentInput, guardOutputs } from '../io/output-guard.ts';
+import { lockOutputs } from '../io/output-lock.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import { readExperimentRecord } from '../matntm/experiment/record.ts';
 import { generalizationFigure, learningFigure } from './experiment-figures.ts';
@@ -14,6 +16,10 @@ export async function figureSection6Action(which: 5 | 6 | 7 | 8 | 9, opts: { exp
   if (!opts.experiment) throw new InputError(`figure ${which} is drawn from an experiment record: give --experiment DIR (made by matmem experiment ${which === 5 || which === 6 ? 'copy' : which === 9 ? 'copy|recall' : 'recall'} --out DIR)`);
   if (opts.out) checkOutputFile('--out', opts.out);
   const record = readExperimentRecord(opts.experiment);
+  if (opts.out && which !== 6 && which !== 8) {
+    guardOutputs([{ option: '--out', path: opts.out, kind: 'svg' }], [experimentInput(opts.experiment)]);
+    lockOutputs([opts.out]);
+  }
   const task = record.config.task;
   const want = which === 5 || which === 6 ? 'copy' : which === 7 || which === 8 ? 'recall' : task;
   if (want !== task) throw new InputError(`figure ${which} needs a ${want} experiment; ${opts.experiment} holds ${task}`);

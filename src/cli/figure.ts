@@ -21,17 +21,38 @@ export function figureCommand(): Command {
     )
     .argument('<number>', '2, 3, 4 (models) or 5, 6, 7, 8, 9 (experiments)')
     .option('--out <file>', 'write the SVG to this file (atomically)')
-    .option('--seed <n>', 'seed of the random normal connectivity')
-    .option('--k <K>', 'points of each curve, J(0) … J(K−1) (figure 2: 40; figures 3/4: the horizon T)')
-    .option('--depth <D>', 'figures 3/4: truncation depth of the paper model (sums over m)')
-    .option('--horizon <T>', 'figures 3/4: finite horizon T of the exact model (default 100)')
+    .option('--seed <n>', 'figures 2–4: seed of the random normal connectivity (0..2147483647)')
+    .option('--k <K>', 'figures 2–4: points of each curve, J(0) … J(K−1), 1..10000 (figure 2: 40; figures 3/4: the horizon T)')
+    .option('--depth <D>', 'figures 3/4: truncation depth of the paper model (sums over m), 0..200')
+    .option('--horizon <T>', 'figures 3/4: finite horizon T of the exact model, 1..100000 (default 100)')
     .option('--experiment <dir>', 'figures 5–9: the experiment folder (matmem experiment … --out DIR)')
     .option('--json', 'print the figure data (and SVG) as one JSON document')
     .action(async (which: string, opts) => {
+      refuseOptionsNotOf(which, opts);
       // the renderers (vega) load only when a figure is drawn
       if (which === '2') return (await import('./figure2.ts')).figure2CommandAction(opts);
       if (which === '3' || which === '4') return (await import('./figure-memory.ts')).figureMemoryCommandAction(Number(which) as 3 | 4, opts);
       if (['5', '6', '7', '8', '9'].includes(which)) return (await import('./figure-section6.ts')).figureSection6Action(Number(which) as 5 | 6 | 7 | 8 | 9, opts);
       throw new InputError(`figure must be 2, 3, 4, 5, 6, 7, 8 or 9, got "${which}"`);
     });
+}
+
+/** The options each figure reads; any other option given is refused, not silently ignored. */
+const FIGURE_OPTIONS: Record<string, string[]> = {
+  '2': ['seed', 'k'],
+  '3': ['seed', 'k', 'depth', 'horizon'],
+  '4': ['seed', 'k', 'depth', 'horizon'],
+  '5': ['experiment'],
+  '6': ['experiment'],
+  '7': ['experiment'],
+  '8': ['experiment'],
+  '9': ['experiment'],
+};
+
+function refuseOptionsNotOf(which: string, opts: Record<string, unknown>): void {
+  const allowed = FIGURE_OPTIONS[which];
+  if (!allowed) return; // an unknown figure is refused by the action
+  const flag = (k: string) => `--${k}`;
+  const extra = ['seed', 'k', 'depth', 'horizon', 'experiment'].find((k) => opts[k] !== undefined && !allowed.includes(k));
+  if (extra) throw new InputError(`figure ${which} has no ${flag(extra)} (its options: ${allowed.map(flag).join(', ')}, --out, --json)`);
 }

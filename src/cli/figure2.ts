@@ -1,6 +1,8 @@
 /** `matmem figure 2`: Figure 2 of the paper in the vector model and both matrix models. */
 import { writeFileAtomic } from '../io/atomic.ts';
 import { checkOutputFile } from '../io/output-paths.ts';
+import { guardOutputs } from '../io/output-guard.ts';
+import { lockOutputs } from '../io/output-lock.ts';
 import { figure2Numbers, type Figure2Numbers } from '../figures/figure2.ts';
 import { figure2 } from '../report/figure2.ts';
 import { note, parseNumberOption, printJson } from './common.ts';
@@ -20,6 +22,10 @@ export async function figure2CommandAction(opts: { out?: string; json?: boolean;
   const seed = opts.seed === undefined ? 1 : parseNumberOption('--seed', opts.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
   const K = opts.k === undefined ? 40 : parseNumberOption('--k', opts.k, { integer: true, min: 1, max: 10000 });
   if (opts.out) checkOutputFile('--out', opts.out);
+  if (opts.out) {
+    guardOutputs([{ option: '--out', path: opts.out, kind: 'svg' }], []);
+    lockOutputs([opts.out]);
+  }
   let last = 0;
   const numbers = figure2Numbers({
     seed,

@@ -27,7 +27,7 @@ export function fmcCommand(): Command {
     );
   addMemoryOptions(addCaseOptions(cmd))
     .option('--model <model>', 'paper | exact | vector | all (with --memory-slots: paper | exact | all)', 'all')
-    .option('--k <K>', 'number of points J(0..K−1) of the curve', '60')
+    .option('--k <K>', 'number of points J(0..K−1) of the curve (1..100000)', '60')
     .option('--json', 'print one JSON document on stdout (human text goes to stderr)')
     .action((opts) => {
       const K = parseNumberOption('--k', opts.k, { integer: true, min: 1, max: 100000 });

@@ -4,6 +4,7 @@ import { reportFailure, EXIT_OK } from './common.ts';
 import { registerCommands } from './commands.ts';
 import { resolvePackageInputs } from './package-inputs.ts';
 import { VERSION } from '../core/version.ts';
+import { endProcess, userCodeLoaded } from '../claims/user-units.ts';
 
 
 /**
@@ -52,5 +53,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// an error thrown later by a timer or promise (a --load unit's, or matmem's own) still ends with one line and its exit code
+process.on('uncaughtException', (err) => endProcess(reportFailure(err)));
+
 const code = await main(process.argv);
 process.exitCode = code;
+// a --load unit may leave timers behind that would keep the process alive: end it once stdout is written
+if (userCodeLoaded()) process.stdout.write('', () => endProcess(code));

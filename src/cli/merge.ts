@@ -4,10 +4,14 @@
  * (with the verdict table, --baseline, --junit as verify) or experiment.json with its figures.
  */
 import { Command } from 'commander';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { checkOutputFile, prepareOutputDir } from '../io/output-paths.ts';
+import { lockOutputs } from '../io/output-lock.ts';
+import { pathNature } from '../io/read-input.ts';
+import { checkExperimentOutputs, refuseForeignExperimentDir } from './experiment-outputs.ts';
+import { checkVerifyPaths } from './verify-paths.ts';
 import type { RunConfig } from '../claims/baseline.ts';
 import { EXIT_OK, note, printJson } from './common.ts';
 import { finishVerify, readBaselineOption, readExperiments, recordDigest } from './verify-output.ts';
@@ -49,8 +53,12 @@ function findShards(paths: string[]): { verify: string[]; experiment: string[] }
   const verify: string[] = [];
   const experiment: string[] = [];
   for (const p of paths) {
-    if (!existsSync(p)) throw new InputError(`merge: ${p}: no such file or folder`);
-    const files = statSync(p).isDirectory() ? readdirSync(p).sort().map((f) => join(p, f)) : [p];
+    const nature = pathNature(p);
+    if (nature === 'missing') throw new InputError(`merge: ${p}: no such file or folder`);
+    if (nature === 'loop') throw new InputError(`merge: ${p}: a loop of symbolic links`);
+    if (nature === 'denied') throw new InputError(`merge: ${p}: permission denied`);
+    if (nature === 'special') throw new InputError(`merge: ${p} is not a regular file or folder (give the folders the shards wrote to, or the shard files)`);
+    const files = nature === 'folder' ? readdirSync(p).sort().map((f) => join(p, f)) : [p];
     let found = 0;
     for (const f of files) {
       const name = f.slice(f.lastIndexOf('/') + 1);
@@ -98,7 +106,9 @@ async function mergeVerify(files: string[], o: MergeOptions): Promise<void> {
   if (o.files) prepareOutputDir('--out', out, false);
   if (o.writeBaseline) checkOutputFile('--write-baseline', o.writeBaseline);
   if (o.junit) checkOutputFile('--junit', o.junit);
+  const locks = checkVerifyPaths({ out, files: o.files, junit: o.junit, writeBaseline: o.writeBaseline, baseline: o.baseline, experiments: o.experiment, load: [], shardFiles: files });
   const report = mergeVerifyShards(shards);
+  lockOutputs(locks);
   note(`merged ${shards.length} verify shard${shards.length === 1 ? '' : 's'} (seed ${config.seed}, runs ${config.runs})`);
   await finishVerify(report, { seed: config.seed, runs: config.runs, config, files: o.files, out, junit: o.junit, writeBaseline: o.writeBaseline, baseline, json: o.json, partial: false, experiments });
 }
@@ -109,11 +119,20 @@ async function mergeExperiment(files: string[], dirs: string[], o: MergeOptions)
   }
   const { mergeExperimentShards, readExperimentShard } = await import('../matntm/experiment/shard.ts');
   const shards = files.map((path) => ({ path, record: readExperimentShard(path) }));
-  const sameDir = dirs.length === 1 && statSync(dirs[0]).isDirectory() ? dirs[0] : undefined;
+  const sameDir = dirs.length === 1 && pathNature(dirs[0]) === 'folder' ? dirs[0] : undefined;
   const out = o.out ?? sameDir;
   if (o.files && out === undefined) throw new InputError('merge: the shards are in several folders; say where experiment.json goes with --out DIR');
-  if (o.files) prepareOutputDir('--out', out!, false);
   const record = mergeExperimentShards(shards);
+  if (o.files) {
+    prepareOutputDir('--out', out!, false);
+    refuseForeignExperimentDir('--out', out!);
+    if (pathNature(join(out!, 'config.json')) !== 'missing') {
+      const { readExperimentConfig } = await import('../matntm/experiment/run.ts');
+      if (JSON.stringify(readExperimentConfig(out!)) !== JSON.stringify(record.config)) throw new InputError(`--out ${out} holds another experiment (its config.json differs from the shards'); use another --out`);
+    }
+    checkExperimentOutputs(out!, record.config.task, { inputs: [{ what: 'a shard being merged', files }] });
+    lockOutputs([join(out!, 'experiment.json')]);
+  }
   note(`merged ${shards.length} experiment shard${shards.length === 1 ? '' : 's'}: ${record.runs.length} runs (${record.config.task})`);
   if (o.files) {
     const { mkdirSync } = await import('node:fs');

@@ -34,10 +34,10 @@ export function simulateCommand(): Command {
       'Example:\n  npx matmem simulate --case examples/small-3x3.json --samples 200000 --seed 1 --json',
   );
   addMemoryOptions(addCaseOptions(cmd))
-    .option('--samples <S>', 'number of independent trajectories', '200000')
-    .option('--steps <T>', 'steps per trajectory (default: enough for (ρ(U)ρ(V))^{2T} < 1e-12, at most 400)')
-    .option('--seed <n>', 'random seed (runs are deterministic for a given seed)', '1')
-    .option('--batches <B>', 'independent batches for the standard errors', '20')
+    .option('--samples <S>', 'number of independent trajectories (at least 1; refused when the run would exceed the time limit)', '200000')
+    .option('--steps <T>', 'steps per trajectory, 1..100000 (default: enough for (ρ(U)ρ(V))^{2T} < 1e-12, at most 400)')
+    .option('--seed <n>', 'random seed, 0..2147483647 (runs are deterministic for a given seed)', '1')
+    .option('--batches <B>', 'independent batches for the standard errors (2..10000)', '20')
     .option('--json', 'print one JSON document on stdout (human text goes to stderr)')
     .action((opts) => {
       const samples = parseNumberOption('--samples', opts.samples, { integer: true, min: 1 });

@@ -8,6 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { InputError } from '../errors.ts';
 import { checkOutputFile } from '../io/output-paths.ts';
+import { guardOutputs, networksInput } from '../io/output-guard.ts';
+import { lockOutputs } from '../io/output-lock.ts';
 import { EXIT_OK, note, parseNumberOption, printJson } from './common.ts';
 import { parseTask } from './training-options.ts';
 
@@ -47,17 +49,17 @@ export function traceCommand(): Command {
     .argument('<path>', 'experiment folder, train --out folder, or checkpoint.json')
     .option('--task <task>', 'copy | recall: check that PATH holds networks of this task')
     .option('--run <id>', 'experiment folder: the run to trace, e.g. matntm-seed3')
-    .option('--length <L>', "length of the drawn sequence: copy l, recall k (default: the longest training length)")
-    .option('--sequence <i>', 'which held-out sequence of the batch to draw', '0')
-    .option('--batches <n>', 'held-out batches per training length for the statistic', '2')
-    .option('--eval-seed <n>', 'seed of the held-out batches (default: the experiment’s)')
+    .option('--length <L>', "length of the drawn sequence: copy l, recall k, up to 1000 (default: the longest training length)")
+    .option('--sequence <i>', 'which held-out sequence of the batch to draw (0 .. batch size − 1)', '0')
+    .option('--batches <n>', 'held-out batches per training length for the statistic (1..1000)', '2')
+    .option('--eval-seed <n>', 'seed of the held-out batches (0..4294967295; default: the experiment’s)')
     .option('--out <file.svg>', 'where to write the figure')
     .option('--json', 'print the statistic and the drawn sequence’s head positions as JSON')
     .addHelpText('after', HELP)
     .action(async (path: string, o: TraceCliOptions) => {
       const task = o.task !== undefined ? parseTask(o.task) : undefined;
       const batches = parseNumberOption('--batches', o.batches, { integer: true, min: 1, max: 1000 });
-      const sequence = parseNumberOption('--sequence', o.sequence, { integer: true, min: 0 });
+      const sequence = parseNumberOption('--sequence', o.sequence, { integer: true, min: 0, max: 65535 });
       const { loadNetworks } = await import('../matntm/experiment/networks.ts');
       const { readExperimentRecord } = await import('../matntm/experiment/record.ts');
       let networks = loadNetworks(path).filter((n) => n.spec.model === 'matntm');
@@ -85,6 +87,8 @@ export function traceCommand(): Command {
       if (sequence >= spec.batch) throw new InputError(`--sequence must be below the batch size ${spec.batch}`);
       const fig = spec.task === 'copy' ? 6 : 8;
       const out = checkOutputFile('--out', o.out ?? join(isDir ? path : dirname(path), `figure-${fig}.svg`));
+      guardOutputs([{ option: '--out', path: out, kind: 'svg' }], [networksInput(path)]);
+      lockOutputs([out]);
       const { FusedEngine } = await import('../matntm/engines/fused.ts');
       const { layoutOf } = await import('../matntm/config.ts');
       const { heldOutRng } = await import('../matntm/evaluate.ts');

@@ -6,6 +6,8 @@ import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { InputError } from '../errors.ts';
 import { prepareOutputDir } from '../io/output-paths.ts';
+import { lockOutputs } from '../io/output-lock.ts';
+import { checkTrainOutputs, MAX_ITERATIONS } from './train-outputs.ts';
 import { EXIT_OK, note, parseNumberOption, printJson } from './common.ts';
 import { layoutOf } from '../matntm/config.ts';
 import { PRESET_NAMES, presetFor } from '../matntm/presets.ts';
@@ -25,6 +27,7 @@ interface TrainCliOptions {
   seed: string;
   out?: string;
   resume?: boolean;
+  force?: boolean;
   json?: boolean;
   softmax: string;
   threads?: string;
@@ -87,16 +90,17 @@ export function trainCommand(): Command {
     .addOption(new Option('--model <model>', 'matntm | matrnn').default('matntm'))
     .addOption(new Option('--preset <preset>', 'quick (small tasks, minutes) | paper-sizes (the paper\'s task sizes, a 2-core budget) | paper (the reference settings)').default('quick'))
     .addOption(new Option('--backend <backend>', `${BACKEND_OPTIONS.join(' | ')} (auto: webgpu on a real GPU, else fused)`).default('auto'))
-    .option('--iterations <n>', "total iterations (default: the preset's; a resumed run counts those done); 0 = evaluate only")
-    .option('--length <L>', 'fix the copy length l (recall: the item count k)')
-    .option('--item-length <n>', 'recall: matrices per item n (default 2, the paper)')
-    .option('--batch <n>', "sequences per batch (default: the preset's, 16)")
-    .option('--seed <n>', 'seed for parameters and data', '1')
-    .option('--out <dir>', 'write checkpoint.json, curve.json and curve.svg here')
+    .option('--iterations <n>', `total iterations, 0..${MAX_ITERATIONS} (default: the preset's; a resumed run counts those done); 0 = evaluate only`)
+    .option('--length <L>', 'fix the copy length l, 1..1000 (recall: the item count k, 2..200)')
+    .option('--item-length <n>', 'recall: matrices per item n, 1..20 (default 2, the paper)')
+    .option('--batch <n>', "sequences per batch, 1..65536 (default: the preset's, 16)")
+    .option('--seed <n>', 'seed for parameters and data (0..4294967295)', '1')
+    .option('--out <dir>', 'write checkpoint.json, curve.json and curve.svg here (a folder that holds a run needs --resume or --force)')
     .option('--resume', 'continue from DIR/checkpoint.json')
+    .option('--force', 'start over in a --out folder that holds a run, replacing its checkpoint')
     .addOption(new Option('--softmax <kind>', 'clamped (the reference: exp(clamp(x, 0, 80))) | standard').default('clamped'))
-    .option('--threads <n>', 'CPU threads of the fused engine (default: every core, at most 8; results do not depend on it)')
-    .option('--checkpoint-every <n>', 'iterations between checkpoints', '250')
+    .option('--threads <n>', 'CPU threads of the fused engine, 1..256 (default: every core, at most 8; results do not depend on it)')
+    .option('--checkpoint-every <n>', `iterations between checkpoints (1..${MAX_ITERATIONS})`, '250')
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print one JSON summary on stdout')
     .addHelpText('after', helpText)
@@ -110,12 +114,12 @@ export function trainCommand(): Command {
       const backendOption = parseBackend(o.backend);
       const itemLength = parseItemLength(o.itemLength, task);
       const presetName = parsePreset(o.preset);
-      const iterations = o.iterations !== undefined ? parseNumberOption('--iterations', o.iterations, { integer: true, min: 0 }) : presetFor(task, model, presetName).iterations;
+      const iterations = o.iterations !== undefined ? parseNumberOption('--iterations', o.iterations, { integer: true, min: 0, max: MAX_ITERATIONS }) : presetFor(task, model, presetName).iterations;
       const preset = presetFor(task, model, presetName, iterations);
       const batch = o.batch !== undefined ? parseNumberOption('--batch', o.batch, { integer: true, min: 1, max: 65536 }) : preset.batch;
       const seed = parseNumberOption('--seed', o.seed, { integer: true, min: 0, max: 2 ** 32 - 1 });
       const threads = parseThreads(o.threads);
-      const checkpointEvery = parseNumberOption('--checkpoint-every', o.checkpointEvery ?? '250', { integer: true, min: 1 });
+      const checkpointEvery = parseNumberOption('--checkpoint-every', o.checkpointEvery ?? '250', { integer: true, min: 1, max: MAX_ITERATIONS });
       let { minLength, maxLength } = preset;
       if (o.length !== undefined) {
         const L = parseNumberOption('--length', o.length, { integer: true, min: task === 'copy' ? 1 : 2, max: task === 'copy' ? 1000 : 200 });
@@ -123,13 +127,19 @@ export function trainCommand(): Command {
         minLength = maxLength = L;
       }
       if (o.resume && !o.out) throw new InputError('--resume needs --out DIR');
-      if (o.out) prepareOutputDir('--out', o.out, false);
+      if (o.force && !o.out) throw new InputError('--force replaces the run in --out DIR: give --out');
+      if (o.force && o.resume) throw new InputError('give --resume (continue the run in --out) or --force (start it over), not both');
+      if (o.out) {
+        prepareOutputDir('--out', o.out, false);
+        checkTrainOutputs(o.out, { resume: o.resume === true, force: o.force === true });
+      }
       if (o.resume) readCheckpoint(o.out!); // a missing or unreadable checkpoint is bad input, reported before any work
       const config = { ...preset.config, softmax };
       const curriculum = preset.curriculum && minLength < maxLength && iterations >= preset.curriculum.until ? preset.curriculum : undefined;
       const spec: TrainSpec = { task, model, preset: preset.name, config, optimizer: preset.optimizer, batch, minLength, maxLength, ...(task === 'recall' ? { itemLength: itemLength ?? 2 } : {}), ...(curriculum ? { curriculum } : {}), seed };
       if (o.resume) checkResumable(spec, o.out!);
       const layout = layoutOf(config);
+      if (o.out) lockOutputs([o.out]);
       const { engine, backend } = await createEngine(layout, backendOption, { threads });
       note(`matmem train: ${spec.model} on ${task}, preset ${spec.preset}, backend ${backend}, ${layout.size} parameters, seed ${seed}${spec.model === 'matntm' ? `, softmax ${config.softmax}` : ''}${spec.itemLength !== undefined ? `, item length ${spec.itemLength}` : ''}`);
       const showBar = o.progress && iterations > 0 && process.stderr.isTTY === true;

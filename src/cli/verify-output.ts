@@ -3,13 +3,12 @@
  * files, JUnit, the baseline written or compared, and the verdict table or the JSON on stdout.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Report } from '../core/types.ts';
 import { VERSION } from '../core/version.ts';
 import { InputError } from '../errors.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
-import { parseJsonText, readFileOrExplain } from '../io/matrix-file.ts';
+import { readJsonInput } from '../io/json-input.ts';
 import { withoutTiming, type ExperimentRecord } from '../matntm/experiment/record.ts';
 import type { Baseline, RunConfig } from '../claims/baseline.ts';
 import { EXIT_CHECK_FAILED, note, printJson } from './common.ts';
@@ -84,7 +83,7 @@ export async function finishVerify(report: Report, o: FinishOptions): Promise<vo
 export async function readBaselineOption(path: string | undefined, config: RunConfig): Promise<FinishOptions['baseline']> {
   if (!path) return undefined;
   const { configMismatch, parseBaseline } = await import('../claims/baseline.ts');
-  const parsed = parseBaseline(path, readJsonFile(path));
+  const parsed = parseBaseline(path, readJsonInput(path, 'baseline', 'baseline'));
   if (parsed.config) {
     const why = configMismatch(parsed.config, config);
     if (why) throw new InputError(`--baseline ${path}: ${why}`);
@@ -106,11 +105,6 @@ async function experimentReportFigures(experiments: { record: import('../matntm/
   if (experiments.length === 0) return [];
   const { experimentFigures } = await import('./experiment-figures.ts');
   return (await Promise.all(experiments.map((e) => experimentFigures(e.record)))).flat();
-}
-
-function readJsonFile(path: string): unknown {
-  if (!existsSync(path)) throw new InputError(`cannot read ${path}: no such file`);
-  return parseJsonText(path, readFileOrExplain(path).toString('utf8'));
 }
 
 /** A digest of an experiment record's content, timings apart (what the Section 6 evidence depends on). */

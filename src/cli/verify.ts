@@ -4,11 +4,14 @@ import cliProgress from 'cli-progress';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { checkOutputFile, prepareOutputDir } from '../io/output-paths.ts';
+import { lockOutputs } from '../io/output-lock.ts';
 import type { Report } from '../core/types.ts';
 import type { RunConfig } from '../claims/baseline.ts';
 import { note, parseNumberOption, printJson } from './common.ts';
 import { shardOption, SHARD_HELP } from './shard-option.ts';
 import { finishVerify, readBaselineOption, readExperiments, recordDigest } from './verify-output.ts';
+import { checkReplayPath, checkVerifyPaths, MAX_RUNS } from './verify-paths.ts';
+import { DEFAULT_LOAD_TIMEOUT_SECONDS } from '../claims/user-units.ts';
 
 
 export function verifyCommand(): Command {
@@ -28,7 +31,8 @@ export function verifyCommand(): Command {
         'A baseline made with another --seed or --runs is refused (exit 2); with --claim or --step only the\n' +
         'keys this run computed are compared.\n\n' +
         'Exit codes: 0 done; 1 a verdict or its evidence differs from the baseline; 2 bad input or usage;\n' +
-        '3 internal error (a bug in matmem, never a verdict).\n\n' +
+        '3 internal error (a bug in matmem, never a verdict); 4 a --load unit of yours failed (its import threw,\n' +
+        'did not finish within --load-timeout or called process.exit; a check threw or returned no list of results).\n\n' +
         'Examples:\n' +
         '  npx matmem verify\n' +
         '  npx matmem verify --baseline verdicts.baseline.json --json\n' +
@@ -37,8 +41,8 @@ export function verifyCommand(): Command {
         '--claim ID runs the registry checks of that claim and the derivation steps that name it.\n\n' +
         SHARD_HELP,
     )
-    .option('--runs <N>', 'generated cases per property and model', '200')
-    .option('--seed <N>', 'seed of every random choice', '1')
+    .option('--runs <N>', `generated cases per property and model (1..${MAX_RUNS})`, '200')
+    .option('--seed <N>', 'seed of every random choice (0..2147483647)', '1')
     .option('--out <dir>', 'where to write report.json, report.md, report.html', 'matmem-report')
     .option('--baseline <file>', 'baseline of verdicts and evidence (JSON); exit 1 if any verdict or evidence number changed')
     .option('--write-baseline <file>', 'write the verdicts and evidence of this run as a new baseline file')
@@ -47,22 +51,24 @@ export function verifyCommand(): Command {
     .option('--model <model>', 'with --claim: only this model (paper | exact | experiment), e.g. to replay a counterexample in the model it came from')
     .option('--step <derivation#index>', 'run one derivation step only (e.g. theorem-2#6): replays its counterexample')
     .option('--load <dir>', 'also load your own claims and derivations from this folder (files default-exporting defineClaim or defineDerivation; repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--load-timeout <seconds>', `how long a --load folder's imports may take (1..3600; they are tried first in a separate process)`, String(DEFAULT_LOAD_TIMEOUT_SECONDS))
     .option('--experiment <dir>', 'an experiment record (matmem experiment … --out DIR) for the Section 6 claims; repeat for copy and recall', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--junit <file>', 'also write the verdicts as JUnit XML (one test case per claim × model, derivation step and model check; fails = failure, inconclusive = skipped)')
     .option('--no-files', 'print the verdicts without writing the report files')
     .option('--shard <i/n|slurm|k8s/n>', 'run share i of n of the work (claims × models, derivation steps, model checks) and write DIR/verify-shard-i-of-n.json; then matmem merge')
-    .option('--list', 'list the registered claim ids and exit')
+    .option('--list', 'list the registered claim ids and exit (with --json: as a JSON document)')
     .option('--json', 'print the report as one JSON document on stdout (human text goes to stderr)')
-    .action(async (opts) => {
+    .action(async function (this: Command, opts) {
       // every option, file and output path is checked first (cheap); the checkers (computer algebra,
       // fast-check, vega) load only after that, and only when verify runs
-      const runs = parseNumberOption('--runs', opts.runs, { integer: true, min: 1, max: 100000 });
+      const runs = parseNumberOption('--runs', opts.runs, { integer: true, min: 1, max: MAX_RUNS });
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
+      const loadTimeout = parseNumberOption('--load-timeout', opts.loadTimeout, { min: 1, max: 3600 });
       if (opts.step !== undefined && opts.claim !== undefined) throw new InputError('give --claim or --step, not both');
       if (opts.path !== undefined && opts.claim === undefined) throw new InputError('--path replays a counterexample of one claim: give --claim too');
       if (opts.model !== undefined && !['paper', 'exact', 'experiment'].includes(opts.model)) throw new InputError(`--model must be paper, exact or experiment, got "${opts.model}"`);
       if (opts.model !== undefined && opts.claim === undefined) throw new InputError('--model selects the model of one claim: give --claim too');
-      if (opts.path !== undefined && !/^\d+(:\d+)*$/.test(opts.path)) throw new InputError(`--path must be a fast-check path, non-negative integers separated by colons (e.g. 3:1:0), got "${opts.path}"`);
+      if (opts.path !== undefined) checkReplayPath(opts.path, this.getOptionValueSource('runs') === 'default' ? undefined : runs);
       const experiments = await readExperiments(opts.experiment as string[]);
       const config: RunConfig = { seed, runs, node: Number(process.versions.node.split('.')[0]), claim: opts.claim ?? null, step: opts.step ?? null, experiments: experiments.map((e) => ({ task: e.record.config.task, digest: recordDigest(e.record) })) };
       const shard = opts.shard !== undefined ? shardOption(opts.shard) : undefined;
@@ -70,20 +76,26 @@ export function verifyCommand(): Command {
         for (const [flag, set] of [['--claim', opts.claim], ['--step', opts.step], ['--baseline', opts.baseline], ['--write-baseline', opts.writeBaseline], ['--junit', opts.junit], ['--list', opts.list]] as const) {
           if (set !== undefined && set !== false) throw new InputError(`--shard runs a share of the whole verify; ${flag} belongs to the merged run: matmem merge DIR... ${flag === '--list' ? '' : flag}`.trim());
         }
+        if (!opts.files) throw new InputError('--no-files: a shard\'s result is its file DIR/verify-shard-i-of-n.json (for matmem merge); give --shard without --no-files');
       }
       const baseline = await readBaselineOption(opts.baseline, config);
       if (shard) prepareOutputDir('--out', opts.out, false);
       else if (opts.files && !opts.list) prepareOutputDir('--out', opts.out, false);
       if (opts.writeBaseline) checkOutputFile('--write-baseline', opts.writeBaseline);
       if (opts.junit) checkOutputFile('--junit', opts.junit);
+      const { verifyShardFileName } = await import('../claims/shard.ts');
+      const lockTargets = opts.list
+        ? []
+        : checkVerifyPaths({ out: opts.out, files: opts.files, junit: opts.junit, writeBaseline: opts.writeBaseline, baseline: opts.baseline, experiments: opts.experiment as string[], load: opts.load as string[], shardFile: shard ? join(resolve(opts.out), verifyShardFileName(shard)) : undefined });
       const { loadUnits } = await import('../claims/registry.ts');
       const { runVerifyWith, withLoadInReplays } = await import('../claims/verify.ts');
       const { derivationOnlyClaimIds, selectedStepCount, stepIds, verifyHooks } = await import('./verify-hooks.ts');
-      const units = await loadUnits(opts.load as string[]);
+      const units = await loadUnits(opts.load as string[], loadTimeout);
       const registered = units.claims.map((c) => c.id);
       const claimIds = [...registered, ...derivationOnlyClaimIds(registered, units.derivations)];
       if (opts.list) {
-        process.stdout.write(`${claimIds.join('\n')}\n`);
+        if (opts.json) printJson({ claims: claimIds });
+        else process.stdout.write(`${claimIds.join('\n')}\n`);
         return;
       }
       if (opts.claim !== undefined && !claimIds.includes(opts.claim)) {
@@ -93,6 +105,11 @@ export function verifyCommand(): Command {
       if (opts.step !== undefined && !allSteps.includes(opts.step)) {
         throw new InputError(`unknown step "${opts.step}"; steps are named derivation-id#index, e.g. ${allSteps[0]}`);
       }
+      if (opts.path !== undefined && !hasPropertyCases(units.claims.find((c) => c.id === opts.claim))) {
+        throw new InputError(`--path replays a case of a property check (fast-check); claim ${opts.claim} has none (its cases are fixed, replayed by --claim ${opts.claim} --seed ${seed} alone)`);
+      }
+      // everything is checked: the outputs are this run's until it ends (a second run on them refuses)
+      lockOutputs(lockTargets);
       if (shard) {
         await runShard(units, { seed, runs, load: opts.load as string[], experiments, config, out: opts.out, json: opts.json }, shard);
         return;
@@ -130,6 +147,11 @@ export function verifyCommand(): Command {
     });
 }
 
+
+/** Whether a claim has a property check, whose cases --path replays (identity and lemma checks have fixed cases). */
+function hasPropertyCases(claim: { checks: { source: string }[] } | undefined): boolean {
+  return claim !== undefined && claim.checks.some((c) => c.source === 'property runs (fast-check)');
+}
 
 /** verify --shard: this share of the units, written to DIR/verify-shard-i-of-n.json for matmem merge. */
 async function runShard(

@@ -1,42 +1,22 @@
 /** Reading single matrices from .json (2-D array), .csv (one row per line) and numpy .npy files. */
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InputError } from '../errors.ts';
-
-/** Reads a file or throws an InputError naming it (missing, a directory, unreadable). */
-export function readFileOrExplain(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`cannot read ${path}: no such file`);
-    if (code === 'EISDIR') throw new InputError(`cannot read ${path}: it is a directory`);
-    if (code === 'EACCES') throw new InputError(`cannot read ${path}: permission denied`);
-    throw new InputError(`cannot read ${path}: ${(err as Error).message}`);
-  }
-}
+import { isDecimalNumber } from './decimal.ts';
+import { parseJsonBytes, utf8Text } from './json-input.ts';
+import { readInput } from './read-input.ts';
 
 /** A matrix file as rows of numbers (shape and finiteness are checked by the caller). */
 export function readMatrixFile(path: string): unknown {
   const ext = extname(path).toLowerCase();
-  const data = readFileOrExplain(path);
+  if (!['.json', '.csv', '.npy'].includes(ext)) throw new InputError(`${path}: unknown matrix file type "${ext || '(none)'}" (use .json, .csv or .npy)`);
+  const data = readInput(path, 'matrix', 'matrix file');
   switch (ext) {
     case '.json':
-      return parseJsonText(path, data.toString('utf8'));
+      return parseJsonBytes(path, data);
     case '.csv':
-      return parseCsv(path, data.toString('utf8'));
-    case '.npy':
-      return parseNpy(path, data);
+      return parseCsv(path, utf8Text(path, data));
     default:
-      throw new InputError(`${path}: unknown matrix file type "${ext || '(none)'}" (use .json, .csv or .npy)`);
-  }
-}
-
-export function parseJsonText(path: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`${path}: not valid JSON (${(err as Error).message})`);
+      return parseNpy(path, data);
   }
 }
 
@@ -52,9 +32,10 @@ export function parseCsv(path: string, text: string): number[][] {
     rows.push(
       (t.includes(',') ? t.split(',') : t.split(/[ \t]+/)).map((cell, j) => {
         const c = cell.trim();
-        const x = c === '' ? NaN : Number(c);
-        if (Number.isNaN(x) && !/^nan$/i.test(c)) throw new InputError(`${path}: line ${i + 1}, column ${j + 1} is not a number ("${c}")`);
-        return x;
+        // decimal only: Number() would also read 0x1, 0b1 and 0o7; nan/inf are read so that the caller names them as not finite
+        if (/^[+-]?(nan|inf|infinity)$/i.test(c)) return c.toLowerCase().includes('nan') ? NaN : c.startsWith('-') ? -Infinity : Infinity;
+        if (!isDecimalNumber(c)) throw new InputError(`${path}: line ${i + 1}, column ${j + 1} is not a decimal number ("${c.slice(0, 20)}")`);
+        return Number(c);
       }),
     );
   });
@@ -89,13 +70,13 @@ export function parseNpy(path: string, buf: Buffer): number[][] {
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(header)?.[1];
   const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(header)?.[1];
   if (!descr || !fortran || shapeText === undefined) throw new InputError(`${path}: malformed .npy header`);
-  const shape = shapeText
+  const dims = shapeText
     .split(',')
     .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .map(Number);
-  if (shape.length !== 2) throw new InputError(`${path}: expected a 2-D array, got shape (${shape.join(', ')})`);
-  const [rows, cols] = shape;
+    .filter((s) => s !== '');
+  if (dims.length !== 2) throw new InputError(`${path}: expected a 2-D array, got shape (${dims.join(', ')})`);
+  if (!dims.every((d) => /^\d{1,15}L?$/.test(d))) throw new InputError(`${path}: the shape (${dims.join(', ')}) must be two non-negative integers`);
+  const [rows, cols] = dims.map((d) => parseInt(d, 10));
   if (rows === 0 || cols === 0) throw new InputError(`${path}: the matrix is empty (shape ${rows}×${cols})`);
   const kinds: Record<string, { size: number; read: (b: Buffer, o: number) => number }> = {
     '<f8': { size: 8, read: (b, o) => b.readDoubleLE(o) },

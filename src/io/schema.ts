@@ -1,28 +1,49 @@
 /**
- * The JSON Schemas of the files matmem reads back (schemas/*.schema.json, shipped with the package),
- * compiled once with Ajv (draft 2020-12), and their first complaint as one line naming the field.
+ * The JSON Schemas of what matmem reads back (schemas/*.schema.json, shipped with the package), in one
+ * Ajv (draft 2020-12) that knows all of them (a schema may refer to another's definitions), and their
+ * first complaint as one line naming the field.
+ *
+ * Two instances share the schemas: `files` for documents read from disk (strict numbers: a number
+ * must be finite, so 1e999 is refused), `values` for objects made in memory by a user's --load code
+ * (numbers may be NaN there; `"isFunction": true` checks that a field is a function).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { InputError } from '../errors.ts';
 
-const ajv = new Ajv2020({ allErrors: false, strict: false });
-const compiled = new Map<string, ValidateFunction>();
+const SCHEMA_BASE = 'https://matmem.dev/schemas/';
 
 /** The schemas/ folder beside this module's package (src/io/ in a checkout, dist/src/io/ in a build). */
-function schemaPath(file: string): string {
+function schemaDir(): string {
   for (const up of ['../../schemas/', '../../../schemas/']) {
-    const p = fileURLToPath(new URL(up + file, import.meta.url));
-    if (existsSync(p)) return p;
+    const p = fileURLToPath(new URL(up, import.meta.url));
+    if (existsSync(`${p}report.schema.json`)) return p;
   }
-  throw new Error(`schema ${file} is missing from the matmem package`);
+  throw new Error('the schemas/ folder is missing from the matmem package');
 }
 
-function validator(file: string): ValidateFunction {
-  let v = compiled.get(file);
+function makeAjv(strictNumbers: boolean): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: false, strict: false, strictNumbers });
+  ajv.addKeyword({ keyword: 'isFunction', schemaType: 'boolean', validate: (want: boolean, data: unknown) => (typeof data === 'function') === want, errors: false });
+  const dir = schemaDir();
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.schema.json')).sort()) ajv.addSchema(JSON.parse(readFileSync(dir + f, 'utf8')));
+  return ajv;
+}
+
+let instances: { files: Ajv2020; values: Ajv2020 } | null = null;
+const compiled = new Map<string, ValidateFunction>();
+
+/** The validator of `ref`: a schema file name ("checkpoint.schema.json") with an optional fragment ("#/$defs/run"). */
+function validator(ref: string, values: boolean): ValidateFunction {
+  const key = `${values ? 'v' : 'f'}:${ref}`;
+  let v = compiled.get(key);
   if (!v) {
-    v = ajv.compile(JSON.parse(readFileSync(schemaPath(file), 'utf8')));
-    compiled.set(file, v);
+    instances ??= { files: makeAjv(true), values: makeAjv(false) };
+    const ajv = values ? instances.values : instances.files;
+    v = ajv.getSchema(SCHEMA_BASE + ref);
+    if (!v) throw new Error(`schema ${ref} is missing from the matmem package`);
+    compiled.set(key, v);
   }
   return v;
 }
@@ -42,28 +63,48 @@ function valueAt(doc: unknown, pointer: string): unknown {
   return v;
 }
 
+function shown(got: unknown): string {
+  if (got === undefined) return '';
+  if (typeof got === 'function') return ' (got a function)';
+  if (typeof got === 'number' && !Number.isFinite(got)) return ` (got ${got})`;
+  const text = JSON.stringify(got) ?? String(got);
+  return ` (got ${text.length > 40 ? `${text.slice(0, 39)}…` : text})`;
+}
+
 function describe(e: ErrorObject, doc: unknown): string {
   const field = fieldName(e.instancePath);
-  const got = valueAt(doc, e.instancePath);
-  const shown = got === undefined ? '' : ` (got ${JSON.stringify(got)?.slice(0, 40)})`;
+  const got = shown(valueAt(doc, e.instancePath));
+  const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
-      return `${field ? `${field}: ` : ''}the field "${(e.params as { missingProperty: string }).missingProperty}" is missing`;
+      return `${field ? `${field}: ` : ''}the field "${p.missingProperty as string}" is missing`;
     case 'enum':
-      return `${field} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((x) => JSON.stringify(x)).join(', ')}${shown}`;
+      return `${field || 'the document'} must be one of ${(p.allowedValues as unknown[]).map((x) => JSON.stringify(x)).join(', ')}${got}`;
     case 'const':
-      return `${field || 'the document'} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}${shown}`;
+      return `${field || 'the document'} must be ${JSON.stringify(p.allowedValue)}${got}`;
     case 'type':
-      return `${field || 'the document'} must be ${(e.params as { type: string }).type === 'number' ? 'a finite number' : `of type ${(e.params as { type: string }).type}`}${shown}`;
+      return `${field || 'the document'} must be ${p.type === 'number' ? 'a finite number' : p.type === 'integer' ? 'an integer' : `of type ${p.type as string}`}${got}`;
+    case 'additionalProperties':
+      return `${field || 'the document'} has an unknown field "${p.additionalProperty as string}"`;
+    case 'isFunction':
+      return `${field || 'the value'} must be a function${got}`;
+    case 'pattern':
+      return `${field || 'the document'} is not ${/A-Za-z0-9\+\//.test(String(p.pattern)) ? 'base64 text' : 'in the expected form'}${got}`;
     default:
-      return `${field || 'the document'} ${e.message ?? 'is invalid'}${shown}`;
+      return `${field || 'the document'} ${e.message ?? 'is invalid'}${got}`;
   }
 }
 
-/** The first schema violation of `doc` against schemas/`file`, as one line (null: valid). */
-export function schemaViolation(file: string, doc: unknown): { pointer: string; message: string } | null {
-  const v = validator(file);
+/** The first schema violation of `doc` against `ref` (a file of schemas/, optionally "#/$defs/…"), as one line (null: valid). */
+export function schemaViolation(ref: string, doc: unknown, opts: { values?: boolean } = {}): { pointer: string; message: string } | null {
+  const v = validator(ref, opts.values ?? false);
   if (v(doc)) return null;
   const e = (v.errors ?? [])[0];
   return e ? { pointer: e.instancePath, message: describe(e, doc) } : { pointer: '', message: 'is not valid' };
+}
+
+/** Throws an InputError "`where`: <the first violation>" unless `doc` is valid against `ref`. */
+export function assertSchema(ref: string, doc: unknown, where: string): void {
+  const bad = schemaViolation(ref, doc);
+  if (bad) throw new InputError(`${where}: ${bad.message}`);
 }

@@ -3,10 +3,14 @@
  * atomic checkpoints with bit-for-bit resume, rollback to the last good checkpoint on a non-finite
  * loss or gradient, and the learning curve. Nothing here prints; progress goes through hooks.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.ts';
 import { writeFileAtomic, writeFilesAtomic } from '../io/atomic.ts';
+import { readJsonInput } from '../io/json-input.ts';
+import { pathNature } from '../io/read-input.ts';
+import { assertSchema } from '../io/schema.ts';
+import { assertCheckpointConsistent } from './checkpoint-validation.ts';
 import { initParameters, layoutOf } from './config.ts';
 import { bitErrors, type Engine } from './model.ts';
 import { finalHeldOut } from './evaluate.ts';
@@ -123,16 +127,18 @@ function serialize(spec: TrainSpec, s: State): string {
   });
 }
 
+/**
+ * Reads DIR/checkpoint.json: a regular file under its size cap, valid against
+ * schemas/checkpoint.schema.json, its sizes and numbers consistent (checkpoint-validation.ts).
+ */
 export function readCheckpoint(dir: string): { spec: TrainSpec; state: State } {
   const path = join(dir, CHECKPOINT_FILE);
-  if (!existsSync(path)) throw new InputError(`--resume: no ${CHECKPOINT_FILE} in ${dir}`);
-  let raw: Record<string, any>;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new InputError(`--resume: ${path} is not valid JSON (${(err as Error).message})`);
-  }
-  if (raw.format !== CHECKPOINT_FORMAT) throw new InputError(`--resume: ${path} is not a matmem MatNTM checkpoint`);
+  if (!existsSync(path) && pathNature(path) === 'missing') throw new InputError(`no ${CHECKPOINT_FILE} in ${dir}`);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const raw = readJsonInput(path, 'checkpoint', 'checkpoint') as Record<string, any>;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || raw.format !== CHECKPOINT_FORMAT) throw new InputError(`${path} is not a matmem training checkpoint (format ${CHECKPOINT_FORMAT})`);
+  assertSchema('checkpoint.schema.json', raw, path);
+  assertCheckpointConsistent(raw as Parameters<typeof assertCheckpointConsistent>[0], path);
   const loss = f64(raw.curve.loss);
   const bpm = f64(raw.curve.bitErrorPerMatrix);
   const bps = f64(raw.curve.bitErrorPerSequence);

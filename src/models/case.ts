@@ -42,6 +42,13 @@ export function matrixFromRows(name: string, rows: unknown): Matrix {
 export const NOISE_RANGE: readonly [number, number] = [1e-100, 1e100];
 export const NOISE_PRODUCT_RANGE: readonly [number, number] = [1e-150, 1e150];
 export const W_ENTRY_MAX = 1e100;
+/** U and V are bounded like W: larger entries overflow the products of the Stein solvers (and no stable U, V needs them). */
+export const CONNECTIVITY_ENTRY_MAX = 1e100;
+/**
+ * The range of ‖W‖²_F/(ε₁ε₂), the scale of every J(k) and of I(W): outside it I(W) or J_tot under- or
+ * overflows in float64 and J_tot,rel = J_tot/I(W) would come out 0/0 or ∞/∞.
+ */
+export const FISHER_SCALE_RANGE: readonly [number, number] = [1e-200, 1e200];
 const RESCALE_HINT = 'J(k) and J_tot scale exactly as ‖W‖²/(ε₁ε₂), so compute with rescaled values (e.g. e1 = e2 = 1) and multiply';
 
 /** Check shapes, noise levels and ranges; throws InputError naming the problem. */
@@ -60,8 +67,20 @@ export function validateCase(c: MatrixCase): MatrixCase {
   if (product < NOISE_PRODUCT_RANGE[0] || product > NOISE_PRODUCT_RANGE[1]) {
     throw new InputError(`e1·e2 = ${product} is outside [${NOISE_PRODUCT_RANGE[0]}, ${NOISE_PRODUCT_RANGE[1]}], where the float64 solvers stay accurate; ${RESCALE_HINT}`);
   }
+  for (const [name, m] of [['U', c.U], ['V', c.V]] as const) {
+    const big = Math.max(m.max(), -m.min());
+    if (big > CONNECTIVITY_ENTRY_MAX) throw new InputError(`${name} has an entry of size ${big}, above ${CONNECTIVITY_ENTRY_MAX} (the float64 solvers would overflow; a stable ${name} needs no such entry)`);
+  }
   const wMax = Math.max(c.W.max(), -c.W.min());
   if (wMax > W_ENTRY_MAX) throw new InputError(`W has an entry of size ${wMax}, above ${W_ENTRY_MAX}; ${RESCALE_HINT}`);
+  if (wMax > 0) {
+    // log10 of ‖W‖²/(ε₁ε₂), computed without under- or overflow
+    const scaled = c.W.to2DArray().reduce((s, row) => s + row.reduce((t, x) => t + (x / wMax) ** 2, 0), 0);
+    const log10Scale = 2 * Math.log10(wMax) + Math.log10(scaled) - Math.log10(c.e1) - Math.log10(c.e2);
+    if (log10Scale < Math.log10(FISHER_SCALE_RANGE[0]) || log10Scale > Math.log10(FISHER_SCALE_RANGE[1])) {
+      throw new InputError(`‖W‖²/(ε₁ε₂) = 1e${log10Scale.toFixed(0)} is outside [${FISHER_SCALE_RANGE[0]}, ${FISHER_SCALE_RANGE[1]}]: I(W) and J_tot would ${log10Scale < 0 ? 'underflow to 0' : 'overflow'} in float64 and J_tot,rel = J_tot/I(W) be undefined; ${RESCALE_HINT}`);
+    }
+  }
   return c;
 }
 

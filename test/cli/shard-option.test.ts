@@ -16,7 +16,17 @@ describe('shardOption', () => {
   it('k8s/n: JOB_COMPLETION_INDEX is 0-based', () => {
     expect(shardOption('k8s/3', { JOB_COMPLETION_INDEX: '0' })).toEqual({ index: 1, count: 3 });
     expect(shardOption('k8s/3', { JOB_COMPLETION_INDEX: '2' })).toEqual({ index: 3, count: 3 });
-    expect(() => shardOption('k8s/3', { JOB_COMPLETION_INDEX: '3' })).toThrow(/between 1 and n/);
+    expect(() => shardOption('k8s/3', { JOB_COMPLETION_INDEX: '3' })).toThrow(/JOB_COMPLETION_INDEX = 3 is not below the 3 completions/);
+    expect(() => shardOption('k8s/0', { JOB_COMPLETION_INDEX: '0' })).toThrow(/n \(the Job's completions\) must be between 1 and 100000, got 0/);
+  });
+  it("errors name the scheduler's variables, never a computed i/n the user did not type", () => {
+    const before = () => shardOption('slurm', { SLURM_ARRAY_TASK_ID: '0', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '2' });
+    expect(before).toThrow(/task 0 is not on the array's grid \(SLURM_ARRAY_TASK_MIN 1/);
+    expect(before).not.toThrow(/--shard \d+\/\d+/);
+    const beyond = () => shardOption('slurm', { SLURM_ARRAY_TASK_ID: '5', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_COUNT: '2' });
+    expect(beyond).toThrow(/task 5 is the 6th of an array of SLURM_ARRAY_TASK_COUNT = 2 tasks/);
+    expect(() => shardOption('slurm', { SLURM_ARRAY_TASK_ID: '0', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_COUNT: '0' })).toThrow(/SLURM_ARRAY_TASK_COUNT must be between 1 and 100000, got 0/);
+    expect(() => shardOption('slurm', { SLURM_ARRAY_TASK_ID: '0x1', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_COUNT: '2' })).toThrow(/SLURM_ARRAY_TASK_ID must be a non-negative integer/);
   });
   it('the shards of n partition the positions', () => {
     const n = 4;

@@ -60,7 +60,7 @@ describe('matmem verify (command line)', () => {
     writeFileSync(file, JSON.stringify({ verdicts: { 'eq-13.fmm/paper': 'maybe' } }));
     const r = runCli(['verify', '--claim', 'eq-13.fmm', '--no-files', '--baseline', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/the verdict of eq-13\.fmm\/paper is "maybe"/);
+    expect(r.stderr).toMatch(/verdicts\.eq-13\.fmm\/paper must be one of "holds", "fails", "inconclusive" \(got "maybe"\)/);
   });
 
   it('refuses an unknown claim and a malformed baseline with exit 2, writing nothing', () => {

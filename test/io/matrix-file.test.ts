@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../src/errors.ts';
 import { readMatrixFile } from '../../src/io/matrix-file.ts';
@@ -28,11 +30,41 @@ describe('matrix files (fixtures from make-fixtures.py)', () => {
     ['i8-huge.npy', /1152921504606846976 is beyond ±2⁵³/],
     ['c16.npy', /unsupported dtype <c16/],
     ['three-d.npy', /expected a 2-D array/],
-    ['nope.npy', /no such file/],
+    ['nope.npy', /nope\.npy: no such matrix file/],
     ['make-fixtures.py', /unknown matrix file type/],
   ])('%s is refused with a clear message', (name, message) => {
     expect(() => readMatrixFile(fx(name))).toThrow(InputError);
     expect(() => readMatrixFile(fx(name))).toThrow(message);
+  });
+
+  it.each([
+    ['0x1,0', /line 1, column 1 is not a decimal number \("0x1"\)/],
+    ['1_000', /line 1, column 1 is not a decimal number \("1_000"\)/],
+    ['1,,2', /line 1, column 2 is not a decimal number \(""\)/],
+  ])('a CSV cell %j is not read as a number', (text, message) => {
+    const d = mkdtempSync(join(tmpdir(), 'matmem-csv-'));
+    writeFileSync(join(d, 'm.csv'), `${text}\n`);
+    expect(() => readMatrixFile(join(d, 'm.csv'))).toThrow(message);
+  });
+
+  it('CSV nan and inf are read, for the matrix check to name them as not finite', () => {
+    const d = mkdtempSync(join(tmpdir(), 'matmem-csv-'));
+    writeFileSync(join(d, 'm.csv'), 'nan,inf\n-inf,1e3\n');
+    expect(readMatrixFile(join(d, 'm.csv'))).toEqual([[NaN, Infinity], [-Infinity, 1000]]);
+  });
+
+  it.each([
+    ["(2, 2.5)", /the shape \(2, 2\.5\) must be two non-negative integers/],
+    ["(-2, -2)", /the shape \(-2, -2\) must be two non-negative integers/],
+    ["(100000000000000, 100000000000000)", /truncated data/],
+  ])('an .npy header of shape %s is refused before any allocation', (shape, message) => {
+    const d = mkdtempSync(join(tmpdir(), 'matmem-npy-'));
+    let header = `{'descr': '<f8', 'fortran_order': False, 'shape': ${shape}, }`;
+    header += ' '.repeat(64 - ((header.length + 11) % 64)) + '\n';
+    const len = Buffer.alloc(2);
+    len.writeUInt16LE(header.length);
+    writeFileSync(join(d, 'm.npy'), Buffer.concat([Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]), len, Buffer.from(header, 'latin1'), Buffer.alloc(32)]));
+    expect(() => readMatrixFile(join(d, 'm.npy'))).toThrow(message);
   });
 
   it('ragged CSV rows are refused when the matrix is built', () => {

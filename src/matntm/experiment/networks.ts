@@ -2,9 +2,10 @@
  * Trained networks from disk: every run of an experiment folder, a `train --out` folder, or a
  * checkpoint file. Each comes with its training spec (task, lengths, item length, seed).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../errors.ts';
+import { pathNature } from '../../io/read-input.ts';
 import type { TrainSpec } from '../spec.ts';
 import { CHECKPOINT_FILE, readCheckpoint } from '../train.ts';
 import { CONFIG_FILE } from './run.ts';
@@ -20,8 +21,12 @@ export interface TrainedNetwork {
 
 /** The networks at `path`: an experiment folder (every run with a checkpoint), a train folder, or a checkpoint.json. */
 export function loadNetworks(path: string): TrainedNetwork[] {
-  if (!existsSync(path)) throw new InputError(`${path}: no such file or folder`);
-  if (statSync(path).isFile()) {
+  const nature = pathNature(path);
+  if (nature === 'missing') throw new InputError(`${path}: no such file or folder`);
+  if (nature === 'loop') throw new InputError(`${path}: a loop of symbolic links`);
+  if (nature === 'denied') throw new InputError(`${path}: permission denied`);
+  if (nature === 'special') throw new InputError(`${path}: not a regular file or folder (give an experiment folder, a train --out folder or its ${CHECKPOINT_FILE})`);
+  if (nature === 'file') {
     if (basename(path) !== CHECKPOINT_FILE) throw new InputError(`${path}: give an experiment folder, a train --out folder or its ${CHECKPOINT_FILE}`);
     return [fromDir(dirname(path))];
   }

@@ -4,10 +4,10 @@
  * statistic, parameter count and wall time. Everything but the `timing` fields is a function of the
  * configuration alone, so a killed and resumed experiment writes the same bytes there.
  */
-import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../errors.ts';
-import { INPUT_CAPS, readRegularFile } from '../../io/read-input.ts';
+import { parseJsonBytes } from '../../io/json-input.ts';
+import { INPUT_CAPS, pathNature, readRegularFile } from '../../io/read-input.ts';
 import { schemaViolation } from '../../io/schema.ts';
 import type { ModelKind } from '../config.ts';
 import type { HeldOutPoint, LengthMetrics, Metrics, TrainSpec } from '../spec.ts';
@@ -53,15 +53,9 @@ export function withoutTiming(r: ExperimentRecord): Omit<ExperimentRecord, 'timi
 
 /** Read `DIR/experiment.json` (or the file itself): a regular file, valid against schemas/experiment.schema.json, consistent. */
 export function readExperimentRecord(path: string): ExperimentRecord {
-  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, EXPERIMENT_FILE) : path;
-  if (!existsSync(file)) throw new InputError(`no experiment record at ${file} (make one with: matmem experiment copy --out DIR)`);
-  const text = readRegularFile(file, INPUT_CAPS.experiment, 'experiment record').toString('utf8');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (err) {
-    throw new InputError(`${file} is not valid JSON (${(err as Error).message})`);
-  }
+  const file = pathNature(path) === 'folder' ? join(path, EXPERIMENT_FILE) : path;
+  if (pathNature(file) === 'missing') throw new InputError(`no experiment record at ${file} (make one with: matmem experiment copy --out DIR)`);
+  const raw = parseJsonBytes(file, readRegularFile(file, INPUT_CAPS.experiment, 'experiment record'));
   const r = raw as Partial<ExperimentRecord>;
   if (!r || typeof r !== 'object' || Array.isArray(r) || r.format !== EXPERIMENT_FORMAT) throw new InputError(`${file} is not a matmem experiment record (format ${EXPERIMENT_FORMAT})`);
   const bad = schemaViolation('experiment.schema.json', raw);

@@ -4,10 +4,13 @@
  * same settings reuses the finished runs, resumes the interrupted one from its last checkpoint
  * (bit for bit) and writes the same `experiment.json`, timings apart.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../errors.ts';
 import { writeFileAtomic } from '../../io/atomic.ts';
+import { readJsonInput } from '../../io/json-input.ts';
+import { pathNature } from '../../io/read-input.ts';
+import { assertSchema } from '../../io/schema.ts';
 import { layoutOf, type Layout, type ModelKind } from '../config.ts';
 import { evaluateAtLengths, meanOverLengths, range } from '../evaluate.ts';
 import type { Engine } from '../model.ts';
@@ -15,7 +18,7 @@ import type { CurvePoint, HeldOutPoint, LengthMetrics, TrainSpec } from '../spec
 import { drawBatch } from '../tasks/draw.ts';
 import { heldOutRng } from '../evaluate.ts';
 import { algorithmStatistic, poolStatistics, type AlgorithmStatistic } from '../trace.ts';
-import { CHECKPOINT_FILE, train } from '../train.ts';
+import { CHECKPOINT_FILE, readCheckpoint, train } from '../train.ts';
 import { gridRuns, runSpec, type ExperimentConfig } from './config.ts';
 import { EXPERIMENT_FILE, EXPERIMENT_FORMAT, type ExperimentRecord, type RunRecord } from './record.ts';
 
@@ -44,22 +47,41 @@ export function runDirOf(dir: string, id: string): string {
   return join(dir, 'runs', id);
 }
 
-/** Refuses a folder that holds an experiment made with other settings; records the settings otherwise. */
+/** An experiment folder's config.json, read and validated (experiment.schema.json's config). */
+export function readExperimentConfig(dir: string): ExperimentConfig {
+  const path = join(dir, CONFIG_FILE);
+  const raw = readJsonInput(path, 'experimentConfig', 'experiment configuration');
+  assertSchema('experiment.schema.json#/$defs/config', raw, `${path} (remove it or use another --out)`);
+  return raw as ExperimentConfig;
+}
+
+/**
+ * Refuses a folder that holds an experiment made with other settings, or finished runs and
+ * checkpoints that do not read back (checked now, before any training); records the settings otherwise.
+ */
 export function claimExperimentDir(dir: string, config: ExperimentConfig): void {
   const path = join(dir, CONFIG_FILE);
   const text = `${JSON.stringify(config, null, 2)}\n`;
-  if (existsSync(path)) {
-    let old: unknown;
-    try {
-      old = JSON.parse(readFileSync(path, 'utf8'));
-    } catch {
-      throw new InputError(`${path} is not valid JSON: remove it or use another --out`);
-    }
-    const diff = firstDifference(old as Record<string, unknown>, config as unknown as Record<string, unknown>);
-    if (diff) throw new InputError(`${dir} holds an experiment with other settings (${diff}); use another --out or the same settings to resume`);
+  if (pathNature(path) === 'missing') {
+    writeFileAtomic(path, text);
     return;
   }
-  writeFileAtomic(path, text);
+  const old = readExperimentConfig(dir);
+  const diff = firstDifference(old as unknown as Record<string, unknown>, config as unknown as Record<string, unknown>);
+  if (diff) throw new InputError(`${dir} holds an experiment with other settings (${diff}); use another --out or the same settings to resume`);
+  for (const run of gridRuns(config)) {
+    const runDir = runDirOf(dir, run.id);
+    if (pathNature(join(runDir, RUN_FILE)) !== 'missing') readRunRecord(runDir);
+    if (pathNature(join(runDir, CHECKPOINT_FILE)) !== 'missing') readCheckpoint(runDir);
+  }
+}
+
+/** A finished run's run.json, validated (experiment.schema.json's run). */
+function readRunRecord(runDir: string): RunRecord {
+  const path = join(runDir, RUN_FILE);
+  const raw = readJsonInput(path, 'runRecord', 'run record');
+  assertSchema('experiment.schema.json#/$defs/run', raw, `${path} (remove the run's folder to train it again)`);
+  return raw as RunRecord;
 }
 
 function firstDifference(a: Record<string, unknown>, b: Record<string, unknown>): string | null {
@@ -106,15 +128,11 @@ async function runOne(config: ExperimentConfig, dir: string, run: { id: string; 
   const runDir = runDirOf(dir, run.id);
   const donePath = join(runDir, RUN_FILE);
   if (existsSync(donePath)) {
-    try {
-      const done = JSON.parse(readFileSync(donePath, 'utf8')) as RunRecord;
-      if (JSON.stringify(done.spec) === JSON.stringify(spec) && done.iterations === config.iterations) {
-        hooks.onRunStart?.(index, total, run, 'finished', done.iterations);
-        hooks.onRunDone?.(done);
-        return done;
-      }
-    } catch {
-      // an unreadable run.json is redone from the checkpoint
+    const done = readRunRecord(runDir);
+    if (JSON.stringify(done.spec) === JSON.stringify(spec) && done.iterations === config.iterations) {
+      hooks.onRunStart?.(index, total, run, 'finished', done.iterations);
+      hooks.onRunDone?.(done);
+      return done;
     }
   }
   const layout = layoutOf(spec.config);
@@ -122,7 +140,7 @@ async function runOne(config: ExperimentConfig, dir: string, run: { id: string; 
   let seconds = 0;
   if (resume) {
     try {
-      seconds = Number(JSON.parse(readFileSync(join(runDir, TIMING_FILE), 'utf8')).seconds) || 0;
+      seconds = Number((readJsonInput(join(runDir, TIMING_FILE), 'experimentConfig', 'timing file') as { seconds?: unknown }).seconds) || 0;
     } catch {
       seconds = 0;
     }

@@ -4,13 +4,15 @@
  * them to DIR/experiment-shard-i-of-n.json; the merge orders the runs as the grid does, so its
  * experiment.json equals the unsharded one apart from timings.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { inShard, type ShardSpec } from '../../core/shard.ts';
 import { InputError } from '../../errors.ts';
 import { writeFileAtomic } from '../../io/atomic.ts';
+import { readJsonInput } from '../../io/json-input.ts';
+import { assertSchema } from '../../io/schema.ts';
 import { gridRuns, type ExperimentConfig } from './config.ts';
-import { EXPERIMENT_FORMAT, type ExperimentRecord, type RunRecord } from './record.ts';
+import { EXPERIMENT_FORMAT, recordInconsistency, type ExperimentRecord, type RunRecord } from './record.ts';
 
 export const EXPERIMENT_SHARD_FORMAT = 'matmem-experiment-shard/1';
 
@@ -44,16 +46,17 @@ export function writeExperimentShard(path: string, record: ExperimentShardRecord
   writeFileAtomic(path, `${JSON.stringify(record, null, 1)}\n`);
 }
 
+/** Reads a shard: a regular file under its cap, valid against schemas/experiment-shard.schema.json, its grid the configuration's. */
 export function readExperimentShard(path: string): ExperimentShardRecord {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new InputError(`merge: ${path} is not valid JSON (${(err as Error).message.split('\n')[0]})`);
-  }
-  const r = raw as Partial<ExperimentShardRecord>;
-  if (!r || r.format !== EXPERIMENT_SHARD_FORMAT || !r.shard || !r.config || !Array.isArray(r.runs) || !Array.isArray(r.grid)) throw new InputError(`merge: ${path} is not an experiment shard (format ${EXPERIMENT_SHARD_FORMAT})`);
-  return r as ExperimentShardRecord;
+  const raw = readJsonInput(path, 'experimentShard', 'experiment shard');
+  const r = raw as Partial<ExperimentShardRecord> | null;
+  if (!r || typeof r !== 'object' || r.format !== EXPERIMENT_SHARD_FORMAT) throw new InputError(`merge: ${path} is not an experiment shard (format ${EXPERIMENT_SHARD_FORMAT})`);
+  assertSchema('experiment-shard.schema.json', raw, `merge: ${path}`);
+  const record = raw as ExperimentShardRecord;
+  if (record.shard.index > record.shard.count) throw new InputError(`merge: ${path}: shard ${record.shard.index} of ${record.shard.count} does not exist`);
+  const grid = gridRuns(record.config).map((x) => x.id);
+  if (JSON.stringify(grid) !== JSON.stringify(record.grid)) throw new InputError(`merge: ${path}: grid lists ${record.grid.join(', ')}, the configuration's grid is ${grid.join(', ')}`);
+  return record;
 }
 
 /** The experiment record of the whole grid; refuses missing, duplicated or mismatched shards. */
@@ -77,5 +80,9 @@ export function mergeExperimentShards(shards: { path: string; record: Experiment
   if (missing.length) throw new InputError(`merge: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} missing`);
   const byId = new Map(shards.flatMap((s) => s.record.runs.map((r) => [r.id, r] as const)));
   const runs = first.grid.map((id) => byId.get(id)!);
-  return { format: EXPERIMENT_FORMAT, tool: first.tool, config: first.config, runs, timing: { seconds: runs.reduce((s, r) => s + r.timing.seconds, 0) } };
+  const record: ExperimentRecord = { format: EXPERIMENT_FORMAT, tool: first.tool, config: first.config, runs, timing: { seconds: runs.reduce((s, r) => s + (r.timing?.seconds ?? 0), 0) } };
+  // the merged record must be one verify --experiment reads
+  const why = recordInconsistency(record);
+  if (why) throw new InputError(`merge: the merged experiment record is not consistent: ${why}`);
+  return record;
 }

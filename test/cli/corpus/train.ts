@@ -1,0 +1,30 @@
+/** The bad-input corpus: train. */
+import { bad, type BadInput, type Fixtures } from './types.ts';
+
+export const trainInputs = (fx: Fixtures): BadInput[] => [
+  bad('an unknown task', ['train', 'sort'], /task must be copy or recall/),
+  bad('no task', ['train'], /missing required argument 'task'/),
+  bad('--model lstm', ['train', 'copy', '--model', 'lstm'], /--model must be matntm or matrnn/),
+  bad('--preset fast', ['train', 'copy', '--preset', 'fast'], /--preset must be one of quick, paper-sizes, paper, got "fast"/),
+  bad('--backend cuda', ['train', 'copy', '--backend', 'cuda'], /--backend must be one of/),
+  bad('--softmax hard', ['train', 'copy', '--softmax', 'hard'], /--softmax must be clamped or standard/),
+  bad('--iterations -1', ['train', 'copy', '--iterations', '-1'], /--iterations must be ≥ 0/),
+  bad('--iterations abc', ['train', 'copy', '--iterations', 'abc'], /--iterations must be a finite number/),
+  bad('--iterations 2.5', ['train', 'copy', '--iterations', '2.5'], /--iterations must be an integer/),
+  bad('--batch 0', ['train', 'copy', '--batch', '0'], /--batch must be ≥ 1/),
+  bad('--batch 1e6', ['train', 'copy', '--batch', '1000000'], /--batch must be ≤ 65536/),
+  bad('--length 0', ['train', 'copy', '--length', '0'], /--length must be ≥ 1/),
+  bad('--length 1e9', ['train', 'copy', '--length', '1000000000'], /--length must be ≤ 1000/),
+  bad('recall --length 1', ['train', 'recall', '--length', '1'], /--length must be ≥ 2/),
+  bad('--seed -1', ['train', 'copy', '--seed', '-1'], /--seed must be ≥ 0/),
+  bad('--threads 0', ['train', 'copy', '--threads', '0'], /--threads must be ≥ 1/),
+  bad('--checkpoint-every 0', ['train', 'copy', '--checkpoint-every', '0'], /--checkpoint-every must be ≥ 1/),
+  bad('--resume without --out', ['train', 'copy', '--resume'], /--resume needs --out DIR/),
+  bad('--resume with no checkpoint', ['train', 'copy', '--resume', '--out', fx.f('emptydir')], /no checkpoint\.json/),
+  bad('--resume with other settings', ['train', 'copy', '--resume', '--out', fx.f('run'), '--batch', '3', '--iterations', '3'], /other settings \(batch/),
+  bad('--out onto a file', ['train', 'copy', '--out', fx.f('afile')], /a file is in the way/),
+  bad('--out under /proc', ['train', 'copy', '--out', '/proc/x'], /kernel file system/),
+  bad('--item-length for copy', ['train', 'copy', '--item-length', '3'], /--item-length is a recall option/),
+  bad('--item-length 0', ['train', 'recall', '--item-length', '0'], /--item-length must be ≥ 1/),
+  bad('an unknown option', ['train', 'copy', '--epochs', '3'], /unknown option '--epochs'/),
+];
