@@ -1,7 +1,14 @@
-/** The exit-code contract: 1 is a verdict (a check failed or regressed), 2 bad input, 3 an internal error — never confused. */
+/**
+ * The exit-code contract: 1 is a verdict (a check failed or regressed), 2 bad input, 3 an internal
+ * error, 4 a researcher's own --load code — never confused; the README and docs/architecture.md list
+ * every code.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, reportFailure } from '../../src/cli/common.ts';
-import { InputError } from '../../src/errors.ts';
+import * as common from '../../src/cli/common.ts';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USER_CODE, reportFailure } from '../../src/cli/common.ts';
+import { InputError, UserCodeError } from '../../src/errors.ts';
 import { NonConvergenceError } from '../../src/linalg/nonsymmetric-eigen.ts';
 
 describe('reportFailure', () => {
@@ -28,4 +35,35 @@ describe('reportFailure', () => {
       spy.mockRestore();
     }
   });
+
+  it("a failure of the user's --load code exits 4 with its one line (its message's line breaks joined)", () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+      lines.push(String(s));
+      return true;
+    });
+    try {
+      expect(reportFailure(new UserCodeError('--load: my/unit.js could not be imported: Transform failed\n  at line 3'))).toBe(EXIT_USER_CODE);
+      expect(EXIT_USER_CODE).toBe(4);
+      expect(lines.join('')).toBe('matmem: --load: my/unit.js could not be imported: Transform failed at line 3\n');
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
+
+describe('the documented exit codes', () => {
+  const codes = Object.entries(common)
+    .filter(([k]) => k.startsWith('EXIT_'))
+    .map(([, v]) => v as number)
+    .sort();
+  const tableCodes = (text: string) => [...text.matchAll(/^\| \*{0,2}(\d)\*{0,2} \| /gm)].map((m) => Number(m[1]));
+
+  it('the CLI defines 0 to 4', () => expect(codes).toEqual([0, 1, 2, 3, 4]));
+
+  it("the README's exit-code table and docs/architecture.md's contract list every code once", () => {
+    const root = join(import.meta.dirname, '..', '..');
+    for (const file of ['README.md', 'docs/architecture.md']) expect(tableCodes(readFileSync(join(root, file), 'utf8')), file).toEqual(codes);
+  });
+});
+
