@@ -14,7 +14,7 @@ import { pathNature } from '../io/read-input.ts';
 import type { ExperimentRecord } from '../matntm/experiment/record.ts';
 import { isDerivation, type Derivation } from '../proof/types.ts';
 import { isClaimDefinition, type ClaimContext, type ClaimDefinition } from './unit.ts';
-import { DEFAULT_LOAD_TIMEOUT_SECONDS, guardUserClaim, guardUserDerivation, importUnit, probeUnitImports, unitShapeProblem } from './user-units.ts';
+import { DEFAULT_USER_CODE_LIMITS, guardUserClaim, guardUserDerivation, importUnit, probeUnitImports, unitShapeProblem, type UserCodeLimits } from './user-units.ts';
 
 export interface ClaimRunOptions {
   seed: number;
@@ -97,18 +97,19 @@ function ensureTypeScriptLoader(dir: string): Promise<void> {
   return tsLoader;
 }
 
-async function loadDir(dir: string, own: boolean, into: Units, seen: Map<string, string>, loadTimeoutSeconds: number): Promise<void> {
+async function loadDir(dir: string, own: boolean, into: Units, seen: Map<string, string>, limits: UserCodeLimits): Promise<void> {
   const files = unitFiles(dir, own);
   if (!own) {
     // a user's units: regular files only, imported first in a separate process with a time limit (user-units.ts)
+    if (files.length === 0) throw new InputError(`--load ${dir}: the folder holds no .ts, .mts, .js or .mjs file (give the folder of your claim and derivation files)`);
     for (const f of files) if (pathNature(f) !== 'file') throw new InputError(`--load: ${f} is not a regular file`);
     const typescript = files.some((f) => /\.m?ts$/.test(f));
     if (typescript) await ensureTypeScriptLoader(dir);
-    probeUnitImports(files, loadTimeoutSeconds, typescript || RUNNING_FROM_SOURCE ? tsxImportEntry(dir) : null);
+    probeUnitImports(files, limits.loadTimeoutSeconds, typescript || RUNNING_FROM_SOURCE ? tsxImportEntry(dir) : null);
   }
   for (const file of files) {
     const url = pathToFileURL(file).href;
-    const mod = own ? ((await import(url)) as { default?: unknown }) : await importUnit(file, url, loadTimeoutSeconds);
+    const mod = own ? ((await import(url)) as { default?: unknown }) : await importUnit(file, url, limits.loadTimeoutSeconds);
     const unit = mod.default;
     if (unit === undefined) continue; // a helper module
     const kind = isClaimDefinition(unit) ? 'claim' : isDerivation(unit) ? 'derivation' : null;
@@ -123,18 +124,18 @@ async function loadDir(dir: string, own: boolean, into: Units, seen: Map<string,
     const key = `${kind}:${(unit as { id: string }).id}`;
     if (seen.has(key)) throw new (own ? InputError : UserCodeError)(`${kind} ${(unit as { id: string }).id} is defined twice: ${seen.get(key)} and ${file}`);
     seen.set(key, file);
-    if (kind === 'claim') into.claims.push(own ? (unit as ClaimDefinition) : guardUserClaim(unit as ClaimDefinition, file));
-    else into.derivations.push(own ? (unit as Derivation) : guardUserDerivation(unit as Derivation, file));
+    if (kind === 'claim') into.claims.push(own ? (unit as ClaimDefinition) : guardUserClaim(unit as ClaimDefinition, file, limits.checkTimeoutSeconds));
+    else into.derivations.push(own ? (unit as Derivation) : guardUserDerivation(unit as Derivation, file, limits.checkTimeoutSeconds));
   }
 }
 
 const cache = new Map<string, Promise<Units>>();
 
 /**
- * matmem's claims and derivations, then those of each extra folder, each list in report order. A
- * folder's imports may take `loadTimeoutSeconds` (user-units.ts).
+ * matmem's claims and derivations, then those of each extra folder, each list in report order. The
+ * extra folders' code runs under `limits` (user-units.ts).
  */
-export function loadUnits(extraDirs: string[] = [], loadTimeoutSeconds = DEFAULT_LOAD_TIMEOUT_SECONDS): Promise<Units> {
+export function loadUnits(extraDirs: string[] = [], limits: UserCodeLimits = DEFAULT_USER_CODE_LIMITS): Promise<Units> {
   const key = extraDirs.map((d) => resolve(d)).join('\n');
   let p = cache.get(key);
   if (!p) {
@@ -144,8 +145,8 @@ export function loadUnits(extraDirs: string[] = [], loadTimeoutSeconds = DEFAULT
       }
       const units: Units = { claims: [], derivations: [] };
       const seen = new Map<string, string>();
-      for (const d of BUILTIN) await loadDir(d, true, units, seen, loadTimeoutSeconds);
-      for (const d of extraDirs) await loadDir(resolve(d), false, units, seen, loadTimeoutSeconds);
+      for (const d of BUILTIN) await loadDir(d, true, units, seen, limits);
+      for (const d of extraDirs) await loadDir(resolve(d), false, units, seen, limits);
       // stable: equal orders keep the load order (matmem's first, then the user's)
       units.claims = units.claims.map((c, i) => ({ c, i })).sort((a, b) => a.c.order - b.c.order || a.i - b.i).map((x) => x.c);
       units.derivations = units.derivations.map((d, i) => ({ d, i })).sort((a, b) => (a.d.order ?? 1e9) - (b.d.order ?? 1e9) || a.i - b.i).map((x) => x.d);

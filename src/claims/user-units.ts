@@ -8,12 +8,14 @@
  *   unit's top-level code therefore runs twice.
  * - Shape: each default export is checked against schemas/load-unit.schema.json (a claim needs an
  *   id, an order, a statement and a list of checks; a derivation its steps and their witnesses).
- * - Running: a claim's checks run with process.exit disabled; a check that throws, or returns
+ * - Running: a claim's checks run with process.exit disabled and a time limit (`--check-timeout`,
+ *   enforced by V8 even on a loop); a check that throws, or returns
  *   anything but a list of results (schemas/report.schema.json's result: a verdict among holds,
  *   fails, inconclusive), is reported with the claim and the check. A numeric witness of a
  *   derivation step that throws is reported the same way.
  */
 import { spawnSync } from 'node:child_process';
+import vm from 'node:vm';
 import { InputError, UserCodeError } from '../errors.ts';
 import { schemaViolation } from '../io/schema.ts';
 import type { ClaimResult } from '../core/types.ts';
@@ -22,6 +24,35 @@ import type { ClaimCheck, ClaimDefinition } from './unit.ts';
 
 /** How long a unit folder's imports may take (seconds), unless --load-timeout says otherwise. */
 export const DEFAULT_LOAD_TIMEOUT_SECONDS = 30;
+/** How long one call of a user's check (or numeric witness function) may run (seconds), unless --check-timeout says otherwise. */
+export const DEFAULT_CHECK_TIMEOUT_SECONDS = 600;
+
+/** The time limits on a researcher's code. */
+export interface UserCodeLimits {
+  loadTimeoutSeconds: number;
+  checkTimeoutSeconds: number;
+}
+
+export const DEFAULT_USER_CODE_LIMITS: UserCodeLimits = { loadTimeoutSeconds: DEFAULT_LOAD_TIMEOUT_SECONDS, checkTimeoutSeconds: DEFAULT_CHECK_TIMEOUT_SECONDS };
+
+/**
+ * Calls a user's function with a time limit on its synchronous run: it is started from a script of a
+ * vm context with `timeout`, so V8 stops even a function that loops for ever.
+ */
+const sandbox = vm.createContext({});
+function callWithTimeLimit<T>(fn: () => T, seconds: number, who: string): T {
+  sandbox.__matmemCall = fn;
+  try {
+    return vm.runInContext('__matmemCall()', sandbox, { timeout: Math.round(seconds * 1000) }) as T;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+      throw new UserCodeError(`${who} did not return within ${seconds} s (it loops, or needs more time: --check-timeout SECONDS)`);
+    }
+    throw err;
+  } finally {
+    sandbox.__matmemCall = undefined;
+  }
+}
 
 const MARK = '@@matmem-load-probe';
 
@@ -79,6 +110,7 @@ export function probeUnitImports(files: string[], timeoutSeconds: number, loader
 
 /** Imports a unit here, with the same time limit for its promise to settle. */
 export async function importUnit(file: string, url: string, timeoutSeconds: number): Promise<{ default?: unknown }> {
+  noteUserFile(file);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new UserCodeError(`--load: ${file} did not finish loading within ${timeoutSeconds} s; fix it, or give it more time with --load-timeout SECONDS`)), timeoutSeconds * 1000);
@@ -114,6 +146,24 @@ let disabled = false;
 /** process.exit as it was before a user's code could replace or be stopped from calling it. */
 const realExit = process.exit.bind(process);
 
+const loadedFiles = new Set<string>();
+
+/** Records a unit file imported into this process (for blaming its asynchronous errors on it). */
+export function noteUserFile(file: string): void {
+  loadedFiles.add(file);
+}
+
+/**
+ * An error thrown outside any call matmem made (a timer or promise left behind) whose stack runs
+ * through a user's unit file: a UserCodeError naming the file; null when no unit file is on the stack.
+ */
+export function userCodeErrorFrom(err: unknown): UserCodeError | null {
+  if (err instanceof UserCodeError) return err;
+  const stack = String((err as Error)?.stack ?? '');
+  const file = [...loadedFiles].find((f) => stack.includes(f));
+  return file ? new UserCodeError(`--load: ${file}: a timer or promise it left behind threw ${describeError(err)}`) : null;
+}
+
 /** Whether a user's unit has been imported into this process (its timers may keep it alive). */
 export function userCodeLoaded(): boolean {
   return disabled;
@@ -148,14 +198,14 @@ function describeError(err: unknown): string {
 }
 
 /** A check of a user's claim that reports its own failures by name. */
-function guardedCheck(check: ClaimCheck, claim: ClaimDefinition, file: string): ClaimCheck {
+function guardedCheck(check: ClaimCheck, claim: ClaimDefinition, file: string, seconds: number): ClaimCheck {
   const who = `--load: ${file}: claim ${claim.id}, check "${check.source}"`;
   return {
     source: check.source,
     run: (ctx, meta) => {
       let results: unknown;
       try {
-        results = withExitDisabled(who, () => check.run(ctx, meta));
+        results = withExitDisabled(who, () => callWithTimeLimit(() => check.run(ctx, meta), seconds, who));
       } catch (err) {
         if (err instanceof UserCodeError || err instanceof InputError) throw err;
         throw new UserCodeError(`${who} threw ${describeError(err)}`);
@@ -172,12 +222,12 @@ function guardedCheck(check: ClaimCheck, claim: ClaimDefinition, file: string): 
 }
 
 /** A user's claim whose checks report their own failures (see guardedCheck). */
-export function guardUserClaim(claim: ClaimDefinition, file: string): ClaimDefinition {
-  return { ...claim, checks: claim.checks.map((c) => guardedCheck(c, claim, file)) };
+export function guardUserClaim(claim: ClaimDefinition, file: string, checkTimeoutSeconds = DEFAULT_CHECK_TIMEOUT_SECONDS): ClaimDefinition {
+  return { ...claim, checks: claim.checks.map((c) => guardedCheck(c, claim, file, checkTimeoutSeconds)) };
 }
 
 /** A user's derivation whose numeric witnesses report their own failures (algebraic sides that throw are already an inconclusive witness). */
-export function guardUserDerivation(d: Derivation, file: string): Derivation {
+export function guardUserDerivation(d: Derivation, file: string, checkTimeoutSeconds = DEFAULT_CHECK_TIMEOUT_SECONDS): Derivation {
   return {
     ...d,
     steps: d.steps.map((step, i) => ({
@@ -189,7 +239,7 @@ export function guardUserDerivation(d: Derivation, file: string): Derivation {
           <A extends unknown[], R>(name: string, fn: (...a: A) => R) =>
           (...a: A): R => {
             try {
-              return withExitDisabled(who, () => fn(...a));
+              return withExitDisabled(who, () => callWithTimeLimit(() => fn(...a), checkTimeoutSeconds, `${who}: ${name}`));
             } catch (err) {
               if (err instanceof UserCodeError || err instanceof InputError) throw err;
               throw new UserCodeError(`${who}: ${name} threw ${describeError(err)}`);

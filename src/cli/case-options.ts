@@ -44,3 +44,34 @@ export function checkModelBudget(N: number, what: string): void {
   if (cost.seconds > TIME_LIMIT_SECONDS) throw new InputError(`${what} at N = ${N} would take about ${formatDuration(cost.seconds)}, above the limit of ${formatDuration(TIME_LIMIT_SECONDS)}`);
   if (cost.seconds > WARN_SECONDS) note(`matmem: note: ${what} at N = ${N} takes about ${formatDuration(cost.seconds)} and ${formatBytes(cost.bytes)} on a 2-core machine`);
 }
+
+/** The magnitudes of a case: its largest |U|, |V| entry, its largest |W| entry and ε₁ε₂. */
+function magnitudes(c: MatrixCase): { connectivity: number; w: number; noise: number } {
+  const big = (m: MatrixCase['U']) => Math.max(m.max(), -m.min());
+  return { connectivity: Math.max(big(c.U), big(c.V)), w: big(c.W), noise: c.e1 * c.e2 };
+}
+
+/** Whether a case's magnitudes are far from 1 (where float64 products of covariances can over- or underflow). */
+function extreme(c: MatrixCase): boolean {
+  const m = magnitudes(c);
+  return m.connectivity > 1e3 || m.w > 1e30 || m.w < 1e-30 || m.noise > 1e30 || m.noise < 1e-30;
+}
+
+/**
+ * A model computation on the user's case. When it fails, or gives a number that is not finite, on a
+ * case of extreme magnitudes, float64 cannot hold that case: bad input (exit 2) naming the magnitudes.
+ * On an ordinary case the failure is a bug and stays one (exit 3).
+ */
+export function computeOnCase<T>(c: MatrixCase, compute: () => T, numbers: (result: T) => number[]): T {
+  const m = magnitudes(c);
+  const why = `the largest |U|, |V| entry is ${m.connectivity.toPrecision(3)}, |W| ${m.w.toPrecision(3)}, ε₁ε₂ ${m.noise.toPrecision(3)}; rescale W and the noise (J scales as ‖W‖²/(ε₁ε₂)), or use U, V with a smaller transient gain`;
+  let result: T;
+  try {
+    result = compute();
+  } catch (err) {
+    if (err instanceof InputError || !extreme(c)) throw err;
+    throw new InputError(`float64 cannot hold this case's covariances (${(err as Error).message.split('\n')[0]}): ${why}`);
+  }
+  if (extreme(c) && numbers(result).some((x) => !Number.isFinite(x))) throw new InputError(`float64 over- or underflows on this case (a J value is not finite): ${why}`);
+  return result;
+}

@@ -5,7 +5,7 @@
  */
 import { Command } from 'commander';
 import { dirname, join, resolve } from 'node:path';
-import { guardOutputs, networksInput } from '../io/output-guard.ts';
+import { guardOutputs, markFigure, networksInput } from '../io/output-guard.ts';
 import { lockOutputs } from '../io/output-lock.ts';
 import { pathNature } from '../io/read-input.ts';
 import { InputError } from '../errors.ts';
@@ -79,7 +79,7 @@ export function evalCommand(): Command {
       if (task === 'copy' && Math.max(...lengths) > slots) note(`matmem eval: note: lengths above ${slots} exceed the memory slots`);
       const outDir = prepareOutputDir('--out', o.out ?? (pathNature(path) === 'file' ? dirname(path) : path), false);
       const files = [join(outDir, 'eval.json'), join(outDir, 'eval.svg')];
-      guardOutputs([{ option: '--out', path: files[0], kind: 'eval-json' }, { option: '--out', path: files[1], kind: 'svg' }], [networksInput(path)]);
+      guardOutputs([{ option: '--out', path: files[0], kind: 'eval-json' }, { option: '--out', path: files[1], kind: 'svg', figure: 'eval' }], [networksInput(path)]);
       lockOutputs(files);
       const { evaluateAtLengths } = await import('../matntm/evaluate.ts');
       const { createEngine } = await import('../matntm/engines/index.ts');
@@ -112,7 +112,7 @@ export function evalCommand(): Command {
       const svg = await renderVegaLiteToSvg(costSpec(series, `Figure 9: cost against length, ${task === 'copy' ? 'copy' : 'associative recall'}`));
       writeFilesAtomic([
         { path: files[0], data: `${JSON.stringify(doc, null, 1)}\n` },
-        { path: files[1], data: svg },
+        { path: files[1], data: markFigure(svg, 'eval') },
       ]);
       if (o.json) printJson(doc);
       else process.stdout.write(table(task, results));

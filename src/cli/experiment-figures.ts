@@ -1,6 +1,7 @@
 /** Figures 5/7 (held-out learning curves) and 9 (cost against length) from an experiment record, as SVG. */
 import { join } from 'node:path';
 import { writeFilesAtomic } from '../io/atomic.ts';
+import { markFigure } from '../io/output-guard.ts';
 import type { ExperimentRecord } from '../matntm/experiment/record.ts';
 import { costSpec, meanSeries } from '../matntm/figures/generalization.ts';
 import { learningCurvesSpec } from '../matntm/figures/learning-curves.ts';
@@ -60,8 +61,8 @@ export async function writeExperimentFigures(record: ExperimentRecord, dir: stri
   if (record.runs.length === 0) return [];
   const [learning, cost] = await experimentFigures(record);
   const files = [
-    { path: join(dir, `figure-${learningFigureNumber(record)}.svg`), data: learning.svg },
-    { path: join(dir, 'figure-9.svg'), data: cost.svg },
+    { path: join(dir, `figure-${learningFigureNumber(record)}.svg`), data: markFigure(learning.svg, `figure-${learningFigureNumber(record)}`) },
+    { path: join(dir, 'figure-9.svg'), data: markFigure(cost.svg, 'figure-9') },
   ];
   writeFilesAtomic(files);
   return files.map((f) => f.path);

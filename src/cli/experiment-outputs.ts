@@ -4,7 +4,7 @@
  * experiment, and the record and figures written into it replace only matmem's own earlier ones.
  */
 import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { guardOutputs, type PlannedOutput, type RunInput } from '../io/output-guard.ts';
 import { pathNature } from '../io/read-input.ts';
@@ -26,6 +26,7 @@ export function refuseForeignExperimentDir(option: string, dir: string): void {
   if (pathNature(join(dir, 'checkpoint.json')) !== 'missing') throw new InputError(`${option} ${dir} holds a train run (checkpoint.json); an experiment needs a folder of its own`);
   const parent = experimentOfRunFolder(dir);
   if (parent) throw new InputError(`${option} ${dir} is a run folder of the experiment ${parent}; an experiment needs a folder of its own`);
+  if (basename(resolve(dir)) === 'runs' && existsSync(join(dir, '..', 'config.json'))) throw new InputError(`${option} ${dir} is the runs folder of the experiment ${dirname(resolve(dir))}; an experiment needs a folder of its own`);
   if (pathNature(join(dir, 'experiment.json')) === 'file' && pathNature(join(dir, 'config.json')) === 'missing') {
     throw new InputError(`${option} ${dir} holds an experiment.json without its config.json (a copied record?); use another folder`);
   }
@@ -34,7 +35,7 @@ export function refuseForeignExperimentDir(option: string, dir: string): void {
 /** Checks the record (or shard file) and figures an experiment writes into `dir` against the inputs. */
 export function checkExperimentOutputs(dir: string, task: 'copy' | 'recall', opts: { shardFile?: string; inputs?: RunInput[] } = {}): void {
   const outputs: PlannedOutput[] = opts.shardFile
-    ? [{ option: '--out', path: opts.shardFile, kind: 'experiment-shard' }]
-    : [{ option: '--out', path: join(dir, 'experiment.json'), kind: 'experiment-record' }, ...experimentFigurePaths(task, dir).map((path) => ({ option: '--out', path, kind: 'svg' as const }))];
+    ? [{ option: '--out', path: opts.shardFile, kind: 'experiment-shard', record: 'experiment' }]
+    : [{ option: '--out', path: join(dir, 'experiment.json'), kind: 'experiment-record', record: 'experiment' }, ...experimentFigurePaths(task, dir).map((path) => ({ option: '--out', path, kind: 'svg' as const, figure: path.slice(path.lastIndexOf('/') + 1, -'.svg'.length), record: 'experiment' as const }))];
   guardOutputs(outputs, opts.inputs ?? []);
 }

@@ -20,6 +20,9 @@ import { VERSION } from '../core/version.ts';
 import { shardOption, SHARD_HELP } from './shard-option.ts';
 
 
+/** The most seeds one experiment takes (a grid of two models × 1000 seeds is far beyond the paper's 5). */
+const MAX_SEEDS = 1000;
+
 interface ExperimentCliOptions {
   models: string;
   seeds: string;
@@ -87,7 +90,7 @@ export function experimentCommand(): Command {
     .description('Run the Section 6 experiment grid (models × seeds) on the matrix copy or associative-recall task and write DIR/experiment.json, the record that `matmem verify --experiment DIR` decides the Section 6 claims from.')
     .argument('<task>', 'copy | recall')
     .option('--models <list>', 'comma-separated: matntm, matrnn', 'matntm,matrnn')
-    .option('--seeds <list>', 'seeds (0..4294967295), e.g. 1..5 or 1,4,9', '1..5')
+    .option('--seeds <list>', `seeds (0..4294967295, at most ${MAX_SEEDS} of them), e.g. 1..5 or 1,4,9`, '1..5')
     .addOption(new Option('--preset <preset>', 'quick (small tasks, minutes per run) | paper-sizes (the paper\'s task sizes, a 2-core budget) | paper (the reference settings, a cluster job)').default('quick'))
     .requiredOption('--out <dir>', 'experiment folder (created; resumed when it holds the same experiment)')
     .option('--iterations <n>', `training iterations per run, 0..${MAX_ITERATIONS} (default: the preset's)`)
@@ -116,6 +119,7 @@ export function experimentCommand(): Command {
       const task = parseTask(taskArg);
       const models = parseModels(o.models);
       const seeds = parseIntegerList('--seeds', o.seeds, 0, 2 ** 32 - 1);
+      if (seeds.length > MAX_SEEDS) throw new InputError(`--seeds lists ${seeds.length} seeds; one experiment takes at most ${MAX_SEEDS} (run several experiments for more)`);
       const preset = parsePreset(o.preset);
       const backend = parseBackend(o.backend);
       const threads = parseThreads(o.threads);

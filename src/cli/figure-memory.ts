@@ -5,7 +5,7 @@
 import { memoryFigure, memoryFigureCaption } from '../report/memory-figures.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import { checkOutputFile } from '../io/output-paths.ts';
-import { guardOutputs } from '../io/output-guard.ts';
+import { guardOutputs, markFigure } from '../io/output-guard.ts';
 import { lockOutputs } from '../io/output-lock.ts';
 import { memoryFigureData, type MemoryFigureData } from '../figures/memory-figures.ts';
 import { InputError } from '../errors.ts';
@@ -36,12 +36,12 @@ export async function figureMemoryCommandAction(which: 3 | 4, opts: MemoryFigure
   const seed = opts.seed === undefined ? undefined : parseNumberOption('--seed', opts.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
   if (opts.out) checkOutputFile('--out', opts.out);
   if (opts.out) {
-    guardOutputs([{ option: '--out', path: opts.out, kind: 'svg' }], []);
+    guardOutputs([{ option: '--out', path: opts.out, kind: 'svg', figure: `figure-${which}` }], []);
     lockOutputs([opts.out]);
   }
   const fig = await buildMemoryFigure(which, { k, depth, horizon, seed });
   if (opts.out) {
-    writeFileAtomic(opts.out, fig.svg);
+    writeFileAtomic(opts.out, markFigure(fig.svg, `figure-${which}`));
     note(`wrote ${opts.out}`);
   }
   if (opts.json) {

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors.ts';
 import { checkOutputFile } from '../io/output-paths.ts';
-import { experimentInput, guardOutputs } from '../io/output-guard.ts';
+import { experimentInput, guardOutputs, markFigure } from '../io/output-guard.ts';
 import { lockOutputs } from '../io/output-lock.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import { readExperimentRecord } from '../matntm/experiment/record.ts';
@@ -17,7 +17,7 @@ export async function figureSection6Action(which: 5 | 6 | 7 | 8 | 9, opts: { exp
   if (opts.out) checkOutputFile('--out', opts.out);
   const record = readExperimentRecord(opts.experiment);
   if (opts.out && which !== 6 && which !== 8) {
-    guardOutputs([{ option: '--out', path: opts.out, kind: 'svg' }], [experimentInput(opts.experiment)]);
+    guardOutputs([{ option: '--out', path: opts.out, kind: 'svg', figure: `figure-${which}` }], [experimentInput(opts.experiment)]);
     lockOutputs([opts.out]);
   }
   const task = record.config.task;
@@ -32,7 +32,7 @@ export async function figureSection6Action(which: 5 | 6 | 7 | 8 | 9, opts: { exp
   }
   const fig = which === 9 ? await generalizationFigure(record) : await learningFigure(record);
   if (opts.out) {
-    writeFileAtomic(opts.out, fig.svg);
+    writeFileAtomic(opts.out, markFigure(fig.svg, `figure-${which}`));
     note(`wrote ${opts.out}`);
   }
   if (opts.json) printJson({ figure: which, id: fig.id, title: fig.title, caption: fig.caption, svg: opts.out ? undefined : fig.svg });

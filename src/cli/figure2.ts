@@ -1,7 +1,7 @@
 /** `matmem figure 2`: Figure 2 of the paper in the vector model and both matrix models. */
 import { writeFileAtomic } from '../io/atomic.ts';
 import { checkOutputFile } from '../io/output-paths.ts';
-import { guardOutputs } from '../io/output-guard.ts';
+import { guardOutputs, markFigure } from '../io/output-guard.ts';
 import { lockOutputs } from '../io/output-lock.ts';
 import { figure2Numbers, type Figure2Numbers } from '../figures/figure2.ts';
 import { figure2 } from '../report/figure2.ts';
@@ -23,7 +23,7 @@ export async function figure2CommandAction(opts: { out?: string; json?: boolean;
   const K = opts.k === undefined ? 40 : parseNumberOption('--k', opts.k, { integer: true, min: 1, max: 10000 });
   if (opts.out) checkOutputFile('--out', opts.out);
   if (opts.out) {
-    guardOutputs([{ option: '--out', path: opts.out, kind: 'svg' }], []);
+    guardOutputs([{ option: '--out', path: opts.out, kind: 'svg', figure: 'figure-2' }], []);
     lockOutputs([opts.out]);
   }
   let last = 0;
@@ -39,7 +39,7 @@ export async function figure2CommandAction(opts: { out?: string; json?: boolean;
   note('figure 2: rendering');
   const { svg, spec } = await figure2({ ...numbers, inputFisher: 1 });
   if (opts.out) {
-    writeFileAtomic(opts.out, svg);
+    writeFileAtomic(opts.out, markFigure(svg, 'figure-2'));
     note(`wrote ${opts.out}`);
   }
   if (opts.json) printJson({ figure: 2, caption: FIGURE2_CAPTION, data: numbers, spec, svg: opts.out ? undefined : svg });

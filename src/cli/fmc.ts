@@ -6,7 +6,7 @@ import { caseSize } from '../models/case.ts';
 import { assertExactModelDefined } from '../models/exact.ts';
 import { assertPaperModelDefined } from '../models/paper.ts';
 import { fisherMemorySummary, FMC_MODELS, VECTOR_MODEL_MAX_N, type FmcModel } from '../models/summary.ts';
-import { addCaseOptions, caseFromOptions, checkModelBudget } from './case-options.ts';
+import { addCaseOptions, caseFromOptions, checkModelBudget, computeOnCase } from './case-options.ts';
 import { addMemoryOptions, memoryFmcJson, parseMemoryOptions } from './memory-options.ts';
 import { note, parseNumberOption, printJson } from './common.ts';
 import { FMC_FORMAT } from '../core/types.ts';
@@ -37,7 +37,7 @@ export function fmcCommand(): Command {
       if (memory) {
         if (opts.model === 'vector') throw new InputError('the vector model has no memory slots; use --model paper, exact or all with --memory-slots');
         const memoryModels = models.filter((m): m is 'paper' | 'exact' => m !== 'vector');
-        const result = memoryFmcJson(c, opts, { models: memoryModels, K });
+        const result = computeOnCase(c, () => memoryFmcJson(c, opts, { models: memoryModels, K }), () => []);
         if (opts.json) printJson(result);
         else printHuman(result as unknown as HumanResult);
         return;
@@ -79,7 +79,7 @@ export function fmcCommand(): Command {
       const out: Record<string, unknown> = {};
       for (const [m, why] of Object.entries(undefinedModels)) out[m] = { undefinedReason: why };
       for (const m of models) {
-        const s = fisherMemorySummary(c, m, K);
+        const s = computeOnCase(c, () => fisherMemorySummary(c, m, K), (x) => [...x.fmc, x.jtot, x.inputFisher, x.jtotRel]);
         out[m] = { fmc: s.fmc, jtot: s.jtot, inputFisher: s.inputFisher, jtotRel: s.jtotRel, residuals: s.residuals };
       }
       const result = {

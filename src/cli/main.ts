@@ -4,7 +4,7 @@ import { reportFailure, EXIT_OK } from './common.ts';
 import { registerCommands } from './commands.ts';
 import { resolvePackageInputs } from './package-inputs.ts';
 import { VERSION } from '../core/version.ts';
-import { endProcess, userCodeLoaded } from '../claims/user-units.ts';
+import { endProcess, userCodeErrorFrom, userCodeLoaded } from '../claims/user-units.ts';
 
 
 /**
@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 // an error thrown later by a timer or promise (a --load unit's, or matmem's own) still ends with one line and its exit code
-process.on('uncaughtException', (err) => endProcess(reportFailure(err)));
+process.on('uncaughtException', (err) => endProcess(reportFailure(userCodeErrorFrom(err) ?? err)));
 
 const code = await main(process.argv);
 process.exitCode = code;

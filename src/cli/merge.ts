@@ -104,8 +104,8 @@ async function mergeVerify(files: string[], o: MergeOptions): Promise<void> {
   const baseline = await readBaselineOption(o.baseline, config);
   const out = o.out ?? 'matmem-report';
   if (o.files) prepareOutputDir('--out', out, false);
-  if (o.writeBaseline) checkOutputFile('--write-baseline', o.writeBaseline);
-  if (o.junit) checkOutputFile('--junit', o.junit);
+  if (o.writeBaseline !== undefined) checkOutputFile('--write-baseline', o.writeBaseline);
+  if (o.junit !== undefined) checkOutputFile('--junit', o.junit);
   const locks = checkVerifyPaths({ out, files: o.files, junit: o.junit, writeBaseline: o.writeBaseline, baseline: o.baseline, experiments: o.experiment, load: [], shardFiles: files });
   const report = mergeVerifyShards(shards);
   lockOutputs(locks);

@@ -3,13 +3,13 @@ import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { relativeDifference } from '../linalg/dense.ts';
 import { spectralRadius } from '../linalg/eigen.ts';
-import { caseSize } from '../models/case.ts';
+import { caseSize, type MatrixCase } from '../models/case.ts';
 import { assertExactModelDefined, exactCovariance, exactCovarianceMatrix, exactFisherMemoryCurve, exactTotalCapacity } from '../models/exact.ts';
 import { paperCovariances, paperFisherMemoryCurve, paperTotalCapacity } from '../models/paper.ts';
 import { paperStateCovariance } from '../models/summary.ts';
 import { simulateFisherMemory } from '../models/simulate.ts';
 import { InputError, ModelUndefinedError } from '../errors.ts';
-import { addCaseOptions, caseFromOptions, checkModelBudget } from './case-options.ts';
+import { addCaseOptions, caseFromOptions, checkModelBudget, computeOnCase } from './case-options.ts';
 import { addMemoryOptions, memorySimulateJson, parseMemoryOptions } from './memory-options.ts';
 import { note, parseNumberOption, printJson } from './common.ts';
 import { formatBytes, formatDuration, memoryLimitBytes, simulationCost, TIME_LIMIT_SECONDS, WARN_SECONDS } from '../models/cost.ts';
@@ -51,7 +51,7 @@ export function simulateCommand(): Command {
         const bar = progressBar(batches);
         let result;
         try {
-          result = memorySimulateJson(c, opts, { samples, steps, seed, batches, onProgress: (done) => bar.update(done) });
+          result = computeOnCase(c, () => memorySimulateJson(c, opts, { samples, steps, seed, batches, onProgress: (done) => bar.update(done) }), () => []);
         } finally {
           bar.stop();
         }
@@ -66,25 +66,12 @@ export function simulateCommand(): Command {
       const bar = progressBar(batches);
       let result;
       try {
-        result = simulateFisherMemory(c, { samples, steps, seed, batches, onProgress: (done) => bar.update(done) });
+        result = computeOnCase(c, () => simulateFisherMemory(c, { samples, steps, seed, batches, onProgress: (done) => bar.update(done) }), (r) => [r.jtot.estimate]);
       } finally {
         bar.stop();
       }
-      const exactCov = exactCovariance(c);
-      const exact = exactCovarianceMatrix(exactCov);
       // both models' values beside the estimates: what the simulation decides between
-      const models: Record<string, { fmc: number[]; jtot: number } | { undefinedReason: string }> = {
-        exact: { fmc: exactFisherMemoryCurve(c, exactCov, steps), jtot: exactTotalCapacity(c, exactCov).jtot },
-      };
-      let relDiffPaper: number | null = null;
-      try {
-        relDiffPaper = relativeDifference(result.covariance, paperStateCovariance(c));
-        const pc = paperCovariances(c);
-        models.paper = { fmc: paperFisherMemoryCurve(c, pc, steps), jtot: paperTotalCapacity(c, pc).jtot };
-      } catch (err) {
-        if (!(err instanceof ModelUndefinedError)) throw err;
-        models.paper = { undefinedReason: err.message };
-      }
+      const { exact, models, relDiffPaper } = computeOnCase(c, () => modelsBeside(c, result.covariance, steps), (r) => [...(r.models.exact as { fmc: number[] }).fmc]);
       const out = {
         jtot: result.jtot,
         fmc: result.fmc,
@@ -141,4 +128,23 @@ function checkSimulationBudget(N: number, samples: number, steps: number): void 
     throw new InputError(`--samples ${samples} would take about ${formatDuration(cost.seconds)} at N = ${N} and ${steps} steps, above the limit of ${formatDuration(TIME_LIMIT_SECONDS)}; the largest --samples that fits is about ${fits}`);
   }
   if (cost.seconds > WARN_SECONDS) note(`matmem: note: the simulation takes about ${formatDuration(cost.seconds)} on a 2-core machine (progress on stderr)`);
+}
+
+/** The exact and paper models' FMC and J_tot beside a simulation, and how far its covariance is from each. */
+function modelsBeside(c: MatrixCase, covariance: Parameters<typeof relativeDifference>[0], steps: number) {
+  const exactCov = exactCovariance(c);
+  const exact = exactCovarianceMatrix(exactCov);
+  const models: Record<string, { fmc: number[]; jtot: number } | { undefinedReason: string }> = {
+    exact: { fmc: exactFisherMemoryCurve(c, exactCov, steps), jtot: exactTotalCapacity(c, exactCov).jtot },
+  };
+  let relDiffPaper: number | null = null;
+  try {
+    relDiffPaper = relativeDifference(covariance, paperStateCovariance(c));
+    const pc = paperCovariances(c);
+    models.paper = { fmc: paperFisherMemoryCurve(c, pc, steps), jtot: paperTotalCapacity(c, pc).jtot };
+  } catch (err) {
+    if (!(err instanceof ModelUndefinedError)) throw err;
+    models.paper = { undefinedReason: err.message };
+  }
+  return { exact, models, relDiffPaper };
 }

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { InputError } from '../errors.ts';
 import { checkOutputFile } from '../io/output-paths.ts';
-import { guardOutputs, networksInput } from '../io/output-guard.ts';
+import { guardOutputs, markFigure, networksInput } from '../io/output-guard.ts';
 import { lockOutputs } from '../io/output-lock.ts';
 import { EXIT_OK, note, parseNumberOption, printJson } from './common.ts';
 import { parseTask } from './training-options.ts';
@@ -87,7 +87,7 @@ export function traceCommand(): Command {
       if (sequence >= spec.batch) throw new InputError(`--sequence must be below the batch size ${spec.batch}`);
       const fig = spec.task === 'copy' ? 6 : 8;
       const out = checkOutputFile('--out', o.out ?? join(isDir ? path : dirname(path), `figure-${fig}.svg`));
-      guardOutputs([{ option: '--out', path: out, kind: 'svg' }], [networksInput(path)]);
+      guardOutputs([{ option: '--out', path: out, kind: 'svg', figure: `figure-${fig}` }], [networksInput(path)]);
       lockOutputs([out]);
       const { FusedEngine } = await import('../matntm/engines/fused.ts');
       const { layoutOf } = await import('../matntm/config.ts');
@@ -107,7 +107,7 @@ export function traceCommand(): Command {
       const stat = await tracedAlgorithm(engine, spec, net.theta, traceLengths(spec), batches, evalSeed);
       const [lo, hi] = clopperPearson(stat.following, stat.sequences);
       const title = `Figure ${fig}: ${net.id}, ${spec.task === 'copy' ? 'copy' : 'associative recall'}`;
-      writeFileAtomic(out, await renderVegaLiteToSvg(headsSpec(trace, batch, title, sequence)));
+      writeFileAtomic(out, markFigure(await renderVegaLiteToSvg(headsSpec(trace, batch, title, sequence)), `figure-${fig}`));
       const steps = Array.from({ length: trace.steps }, (_, t) => ({ step: t, write: focus(trace.write, trace, sequence, t), read: focus(trace.read, trace, sequence, t) }));
       const doc = { run: net.id, task: spec.task, iteration: net.iteration, evalSeed, statistic: { ...stat, interval95: [lo, hi] }, drawn: { length, sequence, follows: drawn.follows, written: drawn.written, read: drawn.read, steps }, figure: resolve(out) };
       if (o.json) printJson(doc);

@@ -11,7 +11,7 @@ import { note, parseNumberOption, printJson } from './common.ts';
 import { shardOption, SHARD_HELP } from './shard-option.ts';
 import { finishVerify, readBaselineOption, readExperiments, recordDigest } from './verify-output.ts';
 import { checkReplayPath, checkVerifyPaths, MAX_RUNS } from './verify-paths.ts';
-import { DEFAULT_LOAD_TIMEOUT_SECONDS } from '../claims/user-units.ts';
+import { DEFAULT_CHECK_TIMEOUT_SECONDS, DEFAULT_LOAD_TIMEOUT_SECONDS } from '../claims/user-units.ts';
 
 
 export function verifyCommand(): Command {
@@ -32,7 +32,8 @@ export function verifyCommand(): Command {
         'keys this run computed are compared.\n\n' +
         'Exit codes: 0 done; 1 a verdict or its evidence differs from the baseline; 2 bad input or usage;\n' +
         '3 internal error (a bug in matmem, never a verdict); 4 a --load unit of yours failed (its import threw,\n' +
-        'did not finish within --load-timeout or called process.exit; a check threw or returned no list of results).\n\n' +
+        'did not finish within --load-timeout or called process.exit; a check threw, ran past --check-timeout or\n' +
+        'returned no list of results).\n\n' +
         'Examples:\n' +
         '  npx matmem verify\n' +
         '  npx matmem verify --baseline verdicts.baseline.json --json\n' +
@@ -52,6 +53,7 @@ export function verifyCommand(): Command {
     .option('--step <derivation#index>', 'run one derivation step only (e.g. theorem-2#6): replays its counterexample')
     .option('--load <dir>', 'also load your own claims and derivations from this folder (files default-exporting defineClaim or defineDerivation; repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--load-timeout <seconds>', `how long a --load folder's imports may take (1..3600; they are tried first in a separate process)`, String(DEFAULT_LOAD_TIMEOUT_SECONDS))
+    .option('--check-timeout <seconds>', `how long one check of a --load claim may run (1..86400)`, String(DEFAULT_CHECK_TIMEOUT_SECONDS))
     .option('--experiment <dir>', 'an experiment record (matmem experiment … --out DIR) for the Section 6 claims; repeat for copy and recall', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--junit <file>', 'also write the verdicts as JUnit XML (one test case per claim × model, derivation step and model check; fails = failure, inconclusive = skipped)')
     .option('--no-files', 'print the verdicts without writing the report files')
@@ -64,11 +66,16 @@ export function verifyCommand(): Command {
       const runs = parseNumberOption('--runs', opts.runs, { integer: true, min: 1, max: MAX_RUNS });
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
       const loadTimeout = parseNumberOption('--load-timeout', opts.loadTimeout, { min: 1, max: 3600 });
+      const checkTimeout = parseNumberOption('--check-timeout', opts.checkTimeout, { min: 1, max: 86400 });
       if (opts.step !== undefined && opts.claim !== undefined) throw new InputError('give --claim or --step, not both');
       if (opts.path !== undefined && opts.claim === undefined) throw new InputError('--path replays a counterexample of one claim: give --claim too');
       if (opts.model !== undefined && !['paper', 'exact', 'experiment'].includes(opts.model)) throw new InputError(`--model must be paper, exact or experiment, got "${opts.model}"`);
       if (opts.model !== undefined && opts.claim === undefined) throw new InputError('--model selects the model of one claim: give --claim too');
       if (opts.path !== undefined) checkReplayPath(opts.path, this.getOptionValueSource('runs') === 'default' ? undefined : runs);
+      if (opts.list) {
+        const given = (['out', 'baseline', 'writeBaseline', 'junit', 'claim', 'step', 'path', 'model'] as const).filter((k) => opts[k] !== undefined && this.getOptionValueSource(k) !== 'default');
+        if (given.length) throw new InputError(`--list only lists the claim ids; it does not run, so ${given.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')} would be ignored`);
+      }
       const experiments = await readExperiments(opts.experiment as string[]);
       const config: RunConfig = { seed, runs, node: Number(process.versions.node.split('.')[0]), claim: opts.claim ?? null, step: opts.step ?? null, experiments: experiments.map((e) => ({ task: e.record.config.task, digest: recordDigest(e.record) })) };
       const shard = opts.shard !== undefined ? shardOption(opts.shard) : undefined;
@@ -81,8 +88,8 @@ export function verifyCommand(): Command {
       const baseline = await readBaselineOption(opts.baseline, config);
       if (shard) prepareOutputDir('--out', opts.out, false);
       else if (opts.files && !opts.list) prepareOutputDir('--out', opts.out, false);
-      if (opts.writeBaseline) checkOutputFile('--write-baseline', opts.writeBaseline);
-      if (opts.junit) checkOutputFile('--junit', opts.junit);
+      if (opts.writeBaseline !== undefined) checkOutputFile('--write-baseline', opts.writeBaseline);
+      if (opts.junit !== undefined) checkOutputFile('--junit', opts.junit);
       const { verifyShardFileName } = await import('../claims/shard.ts');
       const lockTargets = opts.list
         ? []
@@ -90,7 +97,7 @@ export function verifyCommand(): Command {
       const { loadUnits } = await import('../claims/registry.ts');
       const { runVerifyWith, withLoadInReplays } = await import('../claims/verify.ts');
       const { derivationOnlyClaimIds, selectedStepCount, stepIds, verifyHooks } = await import('./verify-hooks.ts');
-      const units = await loadUnits(opts.load as string[], loadTimeout);
+      const units = await loadUnits(opts.load as string[], { loadTimeoutSeconds: loadTimeout, checkTimeoutSeconds: checkTimeout });
       const registered = units.claims.map((c) => c.id);
       const claimIds = [...registered, ...derivationOnlyClaimIds(registered, units.derivations)];
       if (opts.list) {

@@ -37,6 +37,25 @@ export interface PlannedOutput {
   option: string;
   path: string;
   kind: OutputKind;
+  /** An SVG: which figure it is (markFigure), so that only the same figure drawn again replaces it. */
+  figure?: string;
+  /** The run record this output belongs to (train writes a train run's files, experiment and merge an experiment's). */
+  record?: 'train' | 'experiment';
+}
+
+/** An SVG figure marked as matmem's: an attribute on its root element naming the figure ("figure-5", "curve"). */
+export function markFigure(svg: string, id: string): string {
+  return svg.replace(/^(\s*(?:<\?xml[^>]*>\s*)?<svg)\b/, `$1 data-matmem-figure="${id}"`);
+}
+
+/** The figure an SVG's first bytes name (markFigure), or null. */
+function figureOf(head: string): string | null {
+  return /<svg\b[^>]*\sdata-matmem-figure="([^"]+)"/.exec(head)?.[1] ?? null;
+}
+
+/** Whether an SVG is matmem's: marked, or drawn by vega (its root's class "marks") as matmem's figures were before the mark. */
+function drawnByMatmem(head: string): boolean {
+  return figureOf(head) !== null || /<svg\b[^>]*\sclass="marks"/.test(head);
 }
 
 /** An input of the run: files it reads and folders every file of which belongs to the input record. */
@@ -162,8 +181,34 @@ export function guardOutputs(outputs: PlannedOutput[], inputs: RunInput[]): void
       const tree = (input.trees ?? []).find((t) => inside(out.path, t) && pathNature(out.path) !== 'missing');
       if (tree !== undefined) throw new InputError(`${out.option} ${out.path} would replace a file of ${input.what} (${tree}); choose another path`);
     }
+    refuseRecordFile(out);
     refuseForeignFile(out);
   }
+}
+
+const TRAIN_FILES = ['checkpoint.json', 'curve.json', 'curve.svg'];
+const EXPERIMENT_FILE_PATTERN = /^(experiment\.json|config\.json|experiment-shard-\d+-of-\d+\.json)$/;
+
+/** The run record a path is a file of: a train run's checkpoint or curve, an experiment's record, configuration, shards or runs. */
+export function recordOf(path: string): { record: 'train' | 'experiment'; folder: string } | null {
+  const abs = canonicalPath(path);
+  const dir = dirname(abs);
+  const name = basename(abs);
+  const experiment = (d: string) => pathNature(join(d, 'config.json')) === 'file' && pathNature(join(d, 'runs')) === 'folder';
+  if (TRAIN_FILES.includes(name) && pathNature(join(dir, 'checkpoint.json')) === 'file') {
+    const runs = dirname(dir);
+    return basename(runs) === 'runs' && experiment(dirname(runs)) ? { record: 'experiment', folder: dirname(runs) } : { record: 'train', folder: dir };
+  }
+  if (EXPERIMENT_FILE_PATTERN.test(name) && experiment(dir)) return { record: 'experiment', folder: dir };
+  for (let d = dir; dirname(d) !== d; d = dirname(d)) if (basename(d) === 'runs' && experiment(dirname(d))) return { record: 'experiment', folder: dirname(d) };
+  return null;
+}
+
+/** An existing file of a run record (an earlier result) is replaced only by the command that writes that record. */
+function refuseRecordFile(out: PlannedOutput): void {
+  if (pathNature(out.path) === 'missing') return;
+  const of = recordOf(out.path);
+  if (of && of.record !== out.record) throw new InputError(`${out.option} ${out.path} would replace a file of the ${of.record === 'train' ? 'train run' : 'experiment'} ${of.folder} (an earlier result); choose another path`);
 }
 
 /** An existing file at an output path must be a regular file that matmem wrote as the same kind of output. */
@@ -173,6 +218,12 @@ function refuseForeignFile(out: PlannedOutput): void {
   if (nature === 'folder') throw new InputError(`${out.option} ${out.path}: a folder is in the way (a file is needed)`);
   if (nature !== 'file') throw new InputError(`${out.option} ${out.path}: ${nature === 'loop' ? 'a loop of symbolic links' : 'something that is not a regular file'} is in the way`);
   const head = readRegularFile(out.path, INPUT_CAPS.outputSniff, 'file', true).toString('utf8');
+  if (looksLike(out.kind, head) && out.figure !== undefined) {
+    const was = figureOf(head);
+    if (was !== null && was !== out.figure) throw new InputError(`${out.option} ${out.path} already exists and is matmem's ${was}, not ${out.figure}: matmem replaces only the same figure drawn again; remove it or choose another path`);
+    if (!drawnByMatmem(head)) throw new InputError(`${out.option} ${out.path} already exists and is an SVG matmem did not draw: matmem replaces only its own earlier output of the same kind; remove it or choose another path`);
+    return;
+  }
   if (looksLike(out.kind, head)) return;
   throw new InputError(`${out.option} ${out.path} already exists and is ${describeExisting(head)}, not ${KIND_NAME[out.kind]}: matmem replaces only its own earlier output of the same kind; remove it or choose another path`);
 }

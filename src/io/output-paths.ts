@@ -10,6 +10,7 @@ import { InputError } from '../errors.ts';
 const PSEUDO = ['/proc', '/sys', '/dev'];
 
 function refusePseudo(option: string, path: string): void {
+  if (path.trim() === '') throw new InputError(`${option}: the path is empty (an unset variable?)`);
   const abs = resolve(path);
   if (PSEUDO.some((p) => abs === p || abs.startsWith(p + sep))) throw new InputError(`${option} ${path}: cannot write under ${abs.split(sep).slice(0, 2).join(sep)} (a kernel file system)`);
 }

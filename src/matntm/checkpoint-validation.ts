@@ -69,6 +69,14 @@ export function assertCheckpointConsistent(raw: RawCheckpoint, path: string): vo
     const bad = firstNonFinite(Buffer.from(text, 'base64'), width);
     if (bad >= 0) throw new InputError(`${path}: ${field}[${bad}] is not a finite number (a damaged or edited checkpoint)`);
   }
+  const bits = raw.spec.config.output[0] * raw.spec.config.output[1];
+  for (const [field, max] of [['loss', Infinity], ['bitErrorPerMatrix', bits], ['bitErrorPerSequence', Infinity]] as const) {
+    const values = Buffer.from(raw.curve[field], 'base64');
+    for (let i = 0; i < raw.iteration; i++) {
+      const x = values.readDoubleLE(8 * i);
+      if (x < 0 || x > max) throw new InputError(`${path}: curve.${field}[${i}] is ${x}, outside [0, ${max}] (a damaged or edited checkpoint)`);
+    }
+  }
   if (raw.optimizer.step !== raw.iteration) throw new InputError(`${path}: optimizer.step is ${raw.optimizer.step}, the iteration ${raw.iteration} (one optimizer step per iteration)`);
   if (raw.rng.every((w) => w === 0)) throw new InputError(`${path}: rng is all zero (not a state of the generator)`);
   for (const [i, r] of raw.rollbacks.entries()) {

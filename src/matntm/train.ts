@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { InputError } from '../errors.ts';
 import { writeFileAtomic, writeFilesAtomic } from '../io/atomic.ts';
 import { readJsonInput } from '../io/json-input.ts';
+import { markFigure } from '../io/output-guard.ts';
 import { pathNature } from '../io/read-input.ts';
 import { assertSchema } from '../io/schema.ts';
 import { assertCheckpointConsistent } from './checkpoint-validation.ts';
@@ -266,7 +267,7 @@ export async function train(spec: TrainSpec, engine: Engine, opts: TrainOptions)
     if (state.iteration === 0) writeCheckpoint(state);
     writeFilesAtomic([
       { path: join(opts.outDir, 'curve.json'), data: JSON.stringify({ task: spec.task, model: spec.model, seed: spec.seed, points: state.curve }) },
-      { path: join(opts.outDir, 'curve.svg'), data: await curveSvg(state.curve, `${spec.model} on ${spec.task} (seed ${spec.seed})`) },
+      { path: join(opts.outDir, 'curve.svg'), data: markFigure(await curveSvg(state.curve, `${spec.model} on ${spec.task} (seed ${spec.seed})`), 'curve') },
     ]);
   }
   return {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalPath, experimentInput, guardOutputs, looksLike, networksInput } from '../../src/io/output-guard.ts';
+import { canonicalPath, experimentInput, guardOutputs, looksLike, markFigure, networksInput, recordOf } from '../../src/io/output-guard.ts';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'matmem-guard-'));
 const svg = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>';
@@ -92,4 +92,34 @@ describe('guardOutputs', () => {
     expect(networksInput(e).files).toContain(join(e, 'experiment.json'));
     expect(canonicalPath(join(d, 'x', '..', 'y'))).toBe(join(canonicalPath(d), 'y'));
   });
+
+  it('a figure replaces only the same figure drawn again; an SVG matmem did not draw is not replaced', () => {
+    const d = dir();
+    const vega = '<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="10"></svg>';
+    writeFileSync(join(d, 'f5.svg'), markFigure(vega, 'figure-5'));
+    writeFileSync(join(d, 'old.svg'), vega);
+    writeFileSync(join(d, 'mine.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>');
+    expect(markFigure(vega, 'figure-5')).toBe('<svg data-matmem-figure="figure-5" xmlns="http://www.w3.org/2000/svg" class="marks" width="10"></svg>');
+    expect(() => guardOutputs([{ option: '--out', path: join(d, 'f5.svg'), kind: 'svg', figure: 'figure-5' }], [])).not.toThrow();
+    expect(() => guardOutputs([{ option: '--out', path: join(d, 'f5.svg'), kind: 'svg', figure: 'figure-9' }], [])).toThrow(/is matmem's figure-5, not figure-9/);
+    expect(() => guardOutputs([{ option: '--out', path: join(d, 'old.svg'), kind: 'svg', figure: 'figure-9' }], []), 'a figure drawn before the mark').not.toThrow();
+    expect(() => guardOutputs([{ option: '--out', path: join(d, 'mine.svg'), kind: 'svg', figure: 'figure-2' }], [])).toThrow(/is an SVG matmem did not draw/);
+  });
+
+  it("a run record's files are replaced only by the command that writes that record", () => {
+    const d = dir();
+    const e = experimentFolder(d);
+    mkdirSync(join(d, 'run'));
+    writeFileSync(join(d, 'run', 'checkpoint.json'), '{"format": "matmem-matntm-checkpoint/1"}');
+    writeFileSync(join(d, 'run', 'curve.svg'), '<svg class="marks"></svg>');
+    expect(recordOf(join(d, 'run', 'curve.svg'))).toEqual({ record: 'train', folder: canonicalPath(join(d, 'run')) });
+    expect(recordOf(join(e, 'runs', 'matntm-seed1', 'checkpoint.json'))).toEqual({ record: 'experiment', folder: canonicalPath(e) });
+    expect(recordOf(join(e, 'experiment.json'))?.record).toBe('experiment');
+    expect(recordOf(join(e, 'figure-5.svg'))).toBeNull();
+    expect(() => guardOutputs([{ option: '--out', path: join(d, 'run', 'curve.svg'), kind: 'svg', figure: 'figure-2' }], [])).toThrow(/would replace a file of the train run .*run \(an earlier result\)/);
+    expect(() => guardOutputs([{ option: '--out', path: join(d, 'run', 'curve.svg'), kind: 'svg', figure: 'curve', record: 'train' }], [])).not.toThrow();
+    expect(() => guardOutputs([{ option: '--out', path: join(e, 'experiment.json'), kind: 'experiment-record', record: 'experiment' }], [])).not.toThrow();
+    expect(() => guardOutputs([{ option: '--junit', path: join(e, 'experiment.json'), kind: 'junit' }], [])).toThrow(/would replace a file of the experiment/);
+  });
 });
+

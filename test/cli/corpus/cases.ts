@@ -18,6 +18,8 @@ export const caseInputs = (fx: Fixtures): BadInput[] => {
     bad('W = 1e-80 with noise 1e60', fmc('case-w-tiny-noise.json'), /‖W‖²\/\(ε₁ε₂\) = 1e-280 is outside/),
     bad('W = 1e99 with noise 1e-70', fmc('case-w-big-noise-small.json'), /‖W‖²\/\(ε₁ε₂\) = 1e\+?338 is outside .* overflow/),
     bad('W = 1e-200 from --w with --e1', ['fmc', '--case', f('case-w-tiny.json'), '--e1', '1e-50'], /is outside \[1e-200, 1e\+200\]/),
+    bad('a nilpotent U of 1e60 with W 1e99', fmc('case-nilpotent-huge.json'), /float64 (cannot hold this case's covariances|over- or underflows on this case) .*the largest \|U\|, \|V\| entry is 1\.00e\+60, \|W\| 1\.00e\+99/),
+    bad('simulate the nilpotent U of 1e60 with W 1e99', ['simulate', '--case', f('case-nilpotent-huge.json'), '--samples', '1000'], /float64 cannot hold this case's covariances|float64 over- or underflows on this case/),
     bad('e1 a string "1"', fmc('case-e1-string.json'), /e1 must be a finite number \(got "1"\)/),
     bad('U a number', fmc('case-u-number.json'), /U must be of type array \(got 0\.5\)/),
     bad('U an empty array', fmc('case-u-empty.json'), /U must NOT have fewer than 1 items/),

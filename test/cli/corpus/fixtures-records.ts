@@ -48,6 +48,16 @@ export const CHECKPOINT_DEFECTS: Record<string, Edit | string> = {
   'rollback-forward': (r) => (r.rollbacks = [{ iteration: 1, restoredTo: 3, reason: 'x' }]),
   'model-mismatch': (r) => (r.spec.model = 'matrnn'),
   'lr-zero': (r) => (r.spec.optimizer.lr = 0),
+  'negative-curve': (r) => {
+    const b = Buffer.from(r.curve.loss, 'base64');
+    b.writeDoubleLE(-1, 0);
+    r.curve.loss = b.toString('base64');
+  },
+  'bits-beyond-output': (r) => {
+    const b = Buffer.from(r.curve.bitErrorPerMatrix, 'base64');
+    b.writeDoubleLE(26, 0);
+    r.curve.bitErrorPerMatrix = b.toString('base64');
+  },
   'not-json': '{"format": "matmem-matntm-checkpoint/1", ',
   empty: '',
   'comments': '// my checkpoint\n{}',
@@ -210,6 +220,9 @@ function caseVariants(fx: Fixtures): void {
   w('case-null.json', 'null');
   w('case-string.json', '"U V W"');
   w('case-hex.json', text.replace('0.5,', '0x1,'));
+  // U·W·V reaches 1e219, so the state's variance (1e438) is beyond float64 whatever the algorithm
+  w('case-nilpotent-huge.json', JSON.stringify({ U: [[0, 1e60], [0, 0]], V: [[0, 1e60], [0, 0]], W: [[1e99, 1e99], [1e99, 1e99]] }));
+  w('mine.svg', '<svg xmlns="http://www.w3.org/2000/svg"><circle r="5"/></svg>');
   w('case-w-matrix-of-strings.json', JSON.stringify({ ...ok, W: 'identity' }));
   // matrix files
   w('hex.csv', '0x1,0\n0,1\n');

@@ -16,5 +16,7 @@ export const optionInputs = (fx: Fixtures): BadInput[] => [
   bad('train --force without --out', ['train', 'copy', '--force'], /--force replaces the run in --out DIR: give --out/),
   bad('eval --lengths 5,x', ['eval', fx.f('exp'), '--lengths', '5,x'], /--lengths must be integers or ranges/),
   bad('merge --baseline for experiment shards', ['merge', fx.f('exp-shards'), '--baseline', fx.f('baseline-runs.json')], /--baseline is for verify shards/),
+  bad('verify --list with --write-baseline', ['verify', '--list', '--write-baseline', fx.f('listed.json')], /--list only lists the claim ids; it does not run, so --write-baseline would be ignored/),
+  bad('verify --list with --claim and --junit', ['verify', '--list', '--claim', 'eq-13.fmm', '--junit', fx.f('listed.xml')], /so --junit, --claim would be ignored/),
   bad('verify --list with --shard', ['verify', '--list', '--shard', '1/2'], /--list belongs to the merged run/),
 ];

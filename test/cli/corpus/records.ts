@@ -26,6 +26,8 @@ const CHECKPOINT_MESSAGES: [string, RegExp][] = [
   ['rollback-forward', /checkpoint\.json: rollbacks\[0\] goes from iteration 1 back to 3/],
   ['model-mismatch', /checkpoint\.json: spec\.config\.model is matntm, spec\.model matrnn/],
   ['lr-zero', /checkpoint\.json: spec\.optimizer\.lr must be > 0/],
+  ['negative-curve', /checkpoint\.json: curve\.loss\[0\] is -1, outside \[0, Infinity\]/],
+  ['bits-beyond-output', /checkpoint\.json: curve\.bitErrorPerMatrix\[0\] is 26, outside \[0, 25\]/],
   ['not-json', /checkpoint\.json: not valid JSON .*\(the text ends before the JSON does/],
   ['empty', /checkpoint\.json: not valid JSON \(the file is empty\)/],
   ['comments', /checkpoint\.json: not valid JSON at line 1, column 1: unexpected "\/" \(JSON has no comments\)/],
