@@ -26,26 +26,54 @@ const MAX_DOUBLINGS = 64;
 /** Stop when the next doubling term is below this fraction of the sum (below float64 resolution). */
 const DOUBLING_TOLERANCE = 1e-17;
 
-/** Dense X = A X Aᵀ + Q for a small matrix A (N×N). */
+/** Dense X = A X Aᵀ + Q for a small matrix A (N×N), on row-major typed arrays with the blocked gemm. */
 export function solveStein(a: Matrix, q: Matrix): SteinSolution<Matrix> {
-  let x = q.clone();
-  let ak = a.clone();
+  const n = a.rows;
+  const nn = n * n;
+  const x = Float64Array.from(q.to1DArray());
+  const q0 = Float64Array.from(x);
+  let ak = Float64Array.from(a.to1DArray());
+  const akT = new Float64Array(nn);
+  const t1 = new Float64Array(nn);
+  const term = new Float64Array(nn);
+  const sq = new Float64Array(nn);
+  const transposeInto = (src: Float64Array, dst: Float64Array) => {
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) dst[j * n + i] = src[i * n + j];
+  };
+  const frob2 = (v: Float64Array) => {
+    let s = 0;
+    for (let i = 0; i < v.length; i++) s += v[i] * v[i];
+    return s;
+  };
   let iterations = 0;
+  let xNorm2 = frob2(x);
   for (; iterations < MAX_DOUBLINGS; iterations++) {
-    const term = ak.mmul(x).mmul(ak.transpose());
-    x = Matrix.add(x, term);
-    const termNorm = term.norm('frobenius');
-    const xNorm = x.norm('frobenius');
-    if (!Number.isFinite(xNorm)) break;
-    if (termNorm <= DOUBLING_TOLERANCE * xNorm && ak.norm('frobenius') ** 2 <= 1e-8) break;
-    ak = ak.mmul(ak);
+    transposeInto(ak, akT);
+    gemm(ak, 0, x, 0, t1, 0, n, n, n);
+    gemm(t1, 0, akT, 0, term, 0, n, n, n);
+    for (let i = 0; i < nn; i++) x[i] += term[i];
+    const termNorm = Math.sqrt(frob2(term));
+    xNorm2 = frob2(x);
+    if (!Number.isFinite(xNorm2)) break;
+    if (termNorm <= DOUBLING_TOLERANCE * Math.sqrt(xNorm2) && frob2(ak) <= 1e-8) break;
+    gemm(ak, 0, ak, 0, sq, 0, n, n, n);
+    ak = Float64Array.from(sq);
   }
-  const xNorm = x.norm('frobenius');
-  if (!Number.isFinite(xNorm) || iterations >= MAX_DOUBLINGS) {
+  if (!Number.isFinite(xNorm2) || iterations >= MAX_DOUBLINGS) {
     throw new SteinNotConvergentError('Stein equation X = A X Aᵀ + Q has no convergent solution (spectral radius of A is not below 1)');
   }
-  const residual = Matrix.sub(Matrix.sub(x, a.mmul(x).mmul(a.transpose())), q).norm('frobenius');
-  return { solution: x, relativeResidual: xNorm > 0 ? residual / xNorm : residual, iterations: iterations + 1 };
+  // the residual X − A X Aᵀ − Q with the original A
+  const a0 = Float64Array.from(a.to1DArray());
+  transposeInto(a0, akT);
+  gemm(a0, 0, x, 0, t1, 0, n, n, n);
+  gemm(t1, 0, akT, 0, term, 0, n, n, n);
+  let res = 0;
+  for (let i = 0; i < nn; i++) {
+    const r = x[i] - term[i] - q0[i];
+    res += r * r;
+  }
+  const xNorm = Math.sqrt(xNorm2);
+  return { solution: Matrix.from1DArray(n, n, x), relativeResidual: xNorm > 0 ? Math.sqrt(res) / xNorm : Math.sqrt(res), iterations: iterations + 1 };
 }
 
 /**
