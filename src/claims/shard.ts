@@ -43,7 +43,7 @@ export interface VerifyShardRecord {
   generated: { at: string; seconds: number };
 }
 
-type Unit = { kind: 'claim'; id: string; model: ModelName } | { kind: 'step'; derivation: string; index: number } | { kind: 'check'; id: string };
+export type Unit = { kind: 'claim'; id: string; model: ModelName } | { kind: 'step'; derivation: string; index: number } | { kind: 'check'; id: string };
 
 /** Every unit of a full run, in the fixed order the shards share. */
 export function workUnits(units: Units): Unit[] {
@@ -54,7 +54,7 @@ export function workUnits(units: Units): Unit[] {
   ];
 }
 
-function unitKey(u: Unit): string {
+export function unitKey(u: Unit): string {
   return u.kind === 'claim' ? `${u.id}/${u.model}` : u.kind === 'step' ? `${u.derivation}#${u.index}` : `check/${u.id}`;
 }
 
@@ -131,8 +131,7 @@ export function runVerifyShard(
     shard,
     config: { seed: opts.seed, runs: opts.runs, load: opts.load, experiments: opts.experimentDigests, units: all.length, unitsDigest: unitsDigest(all) },
     unitKeys: mine.map(unitKey),
-    claimMeta: units.claims.map((c) => ({ id: c.id, source: c.source, statement: c.statement, ...(c.statementTex ? { statementTex: c.statementTex } : {}) })),
-    derivationMeta: units.derivations.map((d) => ({ id: d.id, title: d.title, source: d.source, ...(d.notes?.length ? { notes: d.notes } : {}) })),
+    ...unitMeta(units),
     claims: [],
     steps: [],
     modelChecks: [],
@@ -140,15 +139,10 @@ export function runVerifyShard(
   };
   mine.forEach((u, k) => {
     onUnit?.(unitKey(u), k, mine.length);
-    if (u.kind === 'claim') {
-      const claim = units.claims.find((c) => c.id === u.id)!;
-      for (const result of runClaim(claim, { ...ctx, models: [u.model] }).results) record.claims.push({ id: u.id, model: u.model, result });
-    } else if (u.kind === 'step') {
-      const d = units.derivations.find((x) => x.id === u.derivation)!;
-      record.steps.push({ derivation: d.id, step: checkStep(d.steps[u.index - 1], u.index, d.id, { seed: opts.seed, runs: opts.runs }) });
-    } else {
-      record.modelChecks.push(runModelCheck(u.id));
-    }
+    const r = runUnit(units, u, ctx);
+    record.claims.push(...r.claims);
+    if (r.step) record.steps.push(r.step);
+    if (r.check) record.modelChecks.push(r.check);
   });
   record.generated = { at: new Date().toISOString(), seconds: (Date.now() - started) / 1000 };
   return record;
@@ -175,32 +169,68 @@ export function mergeVerifyShards(shards: { path: string; record: VerifyShardRec
   const whole = Array.from({ length: first.config.units }, (_, k) => byIndex.get((k % n) + 1)![Math.floor(k / n)]);
   if (unitKeysDigest(whole) !== first.config.unitsDigest) throw new InputError(`merge: the shards' units are not the run's ${first.config.units} units (digest ${unitKeysDigest(whole)}, the run's ${first.config.unitsDigest}): a shard file was edited or comes from another run`);
   const records = shards.map((s) => s.record);
-  const results = records.flatMap((r) => r.claims);
-  const registry: ClaimReport[] = first.claimMeta.map((meta) => ({
+  // when the last shard finished, and the shards' time summed (the work, not the wall time)
+  const generated = { at: records.map((r) => r.generated?.at ?? '').sort().pop() ?? '', seconds: records.reduce((s, r) => s + (r.generated?.seconds ?? 0), 0) };
+  const report = reportFromUnitResults(first.claimMeta, first.derivationMeta, records.flatMap((r) => r.claims), records.flatMap((r) => r.steps), records.flatMap((r) => r.modelChecks), { seed: first.config.seed, runs: first.config.runs, version: first.tool.version }, generated);
+  return first.config.load.length > 0 ? withLoadInReplays(report, first.config.load) : report;
+}
+
+/**
+ * The report of a whole run from its units' results, in any order (a merge of shards, or the threads of
+ * one verify): claims and models in the run's order, each derivation's steps by index, the model
+ * checks in their order, the derivation steps attached to their claims, as the unsharded run does.
+ */
+export function reportFromUnitResults(
+  claimMeta: Omit<ClaimReport, 'results'>[],
+  derivationMeta: Omit<DerivationReport, 'steps'>[],
+  results: { id: string; model: ModelName; result: ClaimResult }[],
+  steps: { derivation: string; step: DerivationStepReport }[],
+  checks: ModelCheckReport[],
+  run: { seed: number; runs: number; version: string },
+  generated: { at: string; seconds: number },
+): Report {
+  const registry: ClaimReport[] = claimMeta.map((meta) => ({
     ...meta,
     results: MODELS.flatMap((m) => results.filter((x) => x.id === meta.id && x.model === m).map((x) => x.result)),
   }));
-  const steps = records.flatMap((r) => r.steps);
-  const derivations: DerivationReport[] = first.derivationMeta
+  const derivations: DerivationReport[] = derivationMeta
     .map((meta) => ({ ...meta, steps: steps.filter((s) => s.derivation === meta.id).map((s) => s.step).sort((a, b) => a.index - b.index) }))
     .filter((d) => d.steps.length > 0);
-  const opts = { seed: first.config.seed, runs: first.config.runs };
+  const opts = { seed: run.seed, runs: run.runs };
   const { claims, disagreements } = attachDerivations(registry, derivations, opts);
-  const checks = records.flatMap((r) => r.modelChecks);
   const modelChecks = MODEL_CHECK_IDS.flatMap((id) => checks.filter((c) => c.id === id));
-  const report: Report = {
+  return {
     format: REPORT_FORMAT,
-    tool: { name: 'matmem', version: first.tool.version },
+    tool: { name: 'matmem', version: run.version },
     seed: opts.seed,
     runs: opts.runs,
     claims,
     derivations,
     ...(modelChecks.length > 0 ? { modelChecks } : {}),
     ...(disagreements.length > 0 ? { disagreements } : {}),
-    // when the last shard finished, and the shards' time summed (the work, not the wall time)
-    generated: { at: records.map((r) => r.generated?.at ?? '').sort().pop() ?? '', seconds: records.reduce((s, r) => s + (r.generated?.seconds ?? 0), 0) },
+    generated,
   };
-  return first.config.load.length > 0 ? withLoadInReplays(report, first.config.load) : report;
+}
+
+/** One unit of the work list computed: a claim in one model, a derivation step or a model check. */
+export function runUnit(units: Units, u: Unit, opts: Pick<ClaimRunOptions, 'seed' | 'runs' | 'experiments'>): { claims: { id: string; model: ModelName; result: ClaimResult }[]; step?: { derivation: string; step: DerivationStepReport }; check?: ModelCheckReport } {
+  if (u.kind === 'claim') {
+    const claim = units.claims.find((c) => c.id === u.id)!;
+    return { claims: runClaim(claim, { seed: opts.seed, runs: opts.runs, experiments: opts.experiments ?? [], models: [u.model] }).results.map((result) => ({ id: u.id, model: u.model, result })) };
+  }
+  if (u.kind === 'step') {
+    const d = units.derivations.find((x) => x.id === u.derivation)!;
+    return { claims: [], step: { derivation: d.id, step: checkStep(d.steps[u.index - 1], u.index, d.id, { seed: opts.seed, runs: opts.runs }) } };
+  }
+  return { claims: [], check: runModelCheck(u.id) };
+}
+
+/** The claims' and derivations' report fields that need no computation (what a shard carries for the merge). */
+export function unitMeta(units: Units): { claimMeta: Omit<ClaimReport, 'results'>[]; derivationMeta: Omit<DerivationReport, 'steps'>[] } {
+  return {
+    claimMeta: units.claims.map((c) => ({ id: c.id, source: c.source, statement: c.statement, ...(c.statementTex ? { statementTex: c.statementTex } : {}) })),
+    derivationMeta: units.derivations.map((d) => ({ id: d.id, title: d.title, source: d.source, ...(d.notes?.length ? { notes: d.notes } : {}) })),
+  };
 }
 
 function configDifference(a: VerifyShardRecord['config'], b: VerifyShardRecord['config']): string {

@@ -34,9 +34,12 @@ export async function finishVerify(report: Report, o: FinishOptions): Promise<vo
   const { compareWithBaseline, describeChange, makeBaseline, reportFingerprints } = await import('../claims/baseline.ts');
   const { verdictMap } = await import('../claims/verify.ts');
   if (!o.partial && o.files) {
+    // figures 2–4 are already there when the run drew them on its threads (parallel-verify.ts)
+    const drawn = report.figures ?? [];
+    if (!drawn.length) note(`rendering figures 2–4${o.experiments.length ? " and the experiments' figures" : ''} …`);
+    else if (o.experiments.length) note("rendering the experiments' figures …");
     const { reportFigures } = await import('./verify-hooks.ts');
-    note(`rendering figures 2–4${o.experiments.length ? " and the experiments' figures" : ''} …`);
-    report.figures = [...(await reportFigures(o.seed)), ...(await experimentReportFigures(o.experiments))];
+    report.figures = [...(drawn.length ? drawn : await reportFigures(o.seed)), ...(await experimentReportFigures(o.experiments))];
   }
   if (o.files) {
     const { writeReport } = await import('../report/write.ts');

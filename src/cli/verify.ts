@@ -1,6 +1,7 @@
 /** `matmem verify`: every derivation and claim, a verdict table, the report files, the baseline guard. */
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { checkOutputFile, prepareOutputDir } from '../io/output-paths.ts';
@@ -58,6 +59,7 @@ export function verifyCommand(): Command {
     .option('--junit <file>', 'also write the verdicts as JUnit XML (one test case per claim × model, derivation step and model check; fails = failure, inconclusive = skipped)')
     .option('--no-files', 'print the verdicts without writing the report files')
     .option('--shard <i/n|slurm|k8s/n>', 'run share i of n of the work (claims × models, derivation steps, model checks) and write DIR/verify-shard-i-of-n.json; then matmem merge')
+    .option('--threads <n>', `threads of a whole run (1..16; default: ${defaultVerifyThreads()}, the cores here, at most 2): the units are shared out, the report is the same`)
     .option('--list', 'list the registered claim ids and exit (with --json: as a JSON document)')
     .option('--json', 'print the report as one JSON document on stdout (human text goes to stderr)')
     .action(async function (this: Command, opts) {
@@ -67,6 +69,7 @@ export function verifyCommand(): Command {
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
       const loadTimeout = parseNumberOption('--load-timeout', opts.loadTimeout, { min: 1, max: 3600 });
       const checkTimeout = parseNumberOption('--check-timeout', opts.checkTimeout, { min: 1, max: 86400 });
+      const threads = opts.threads !== undefined ? parseNumberOption('--threads', opts.threads, { integer: true, min: 1, max: 16 }) : defaultVerifyThreads();
       if (opts.step !== undefined && opts.claim !== undefined) throw new InputError('give --claim or --step, not both');
       if (opts.path !== undefined && opts.claim === undefined) throw new InputError('--path replays a counterexample of one claim: give --claim too');
       if (opts.model !== undefined && !['paper', 'exact', 'experiment'].includes(opts.model)) throw new InputError(`--model must be paper, exact or experiment, got "${opts.model}"`);
@@ -121,32 +124,62 @@ export function verifyCommand(): Command {
         await runShard(units, { seed, runs, load: opts.load as string[], experiments, config, out: opts.out, json: opts.json }, shard);
         return;
       }
-      const ids = opts.step ? [] : opts.claim ? (registered.includes(opts.claim) ? [opts.claim] : []) : registered;
-      const steps = selectedStepCount({ claim: opts.claim, step: opts.step }, units.derivations);
-      // progress on stderr: registry claims, then derivation steps (the long part)
-      const bar = new cliProgress.SingleBar(
-        { format: 'verify [{bar}] {value}/{total} claims and derivation steps | {item}', stream: process.stderr, clearOnComplete: true, hideCursor: false },
-        cliProgress.Presets.shades_classic,
-      );
-      bar.start(ids.length + steps, 0, { item: '' });
-      const seen = new Set<string>();
-      let stepsDone = 0;
+      const full = opts.claim === undefined && opts.step === undefined;
       let report: Report;
-      try {
-        report = runVerifyWith(
-          units,
-          { seed, runs, claim: opts.claim, path: opts.path, step: opts.step, experiments },
-          {
-            ...verifyHooks,
-            onClaim: (id) => {
-              seen.add(id);
-              bar.update(seen.size + stepsDone, { item: id });
-            },
-            onStep: (label) => bar.update(seen.size + ++stepsDone, { item: label }),
-          },
+      if (full && threads > 1 && (opts.load as string[]).length === 0) {
+        // a whole run on several threads: the same report (figures included when files are written)
+        const { runVerifyParallel } = await import('../claims/parallel-verify.ts');
+        const bar = new cliProgress.SingleBar(
+          { format: `verify [{bar}] {value}/{total} items on ${threads} threads | {item}`, stream: process.stderr, clearOnComplete: true, hideCursor: false },
+          cliProgress.Presets.shades_classic,
         );
-      } finally {
-        bar.stop();
+        let started = false;
+        try {
+          report = await runVerifyParallel(units, {
+            seed,
+            runs,
+            experiments,
+            threads,
+            // the renderers' module, imported by whichever thread draws the figures
+            figures: opts.files ? new URL(import.meta.url.endsWith('.ts') ? './verify-hooks.ts' : './verify-hooks.js', import.meta.url).href : null,
+            onItem: (label, done, total) => {
+              if (!started) {
+                bar.start(total, 0, { item: '' });
+                started = true;
+              }
+              bar.update(done, { item: label });
+            },
+          });
+        } finally {
+          bar.stop();
+        }
+      } else {
+        const ids = opts.step ? [] : opts.claim ? (registered.includes(opts.claim) ? [opts.claim] : []) : registered;
+        const steps = selectedStepCount({ claim: opts.claim, step: opts.step }, units.derivations);
+        // progress on stderr: registry claims, then derivation steps (the long part)
+        const bar = new cliProgress.SingleBar(
+          { format: 'verify [{bar}] {value}/{total} claims and derivation steps | {item}', stream: process.stderr, clearOnComplete: true, hideCursor: false },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(ids.length + steps, 0, { item: '' });
+        const seen = new Set<string>();
+        let stepsDone = 0;
+        try {
+          report = runVerifyWith(
+            units,
+            { seed, runs, claim: opts.claim, path: opts.path, step: opts.step, experiments },
+            {
+              ...verifyHooks,
+              onClaim: (id) => {
+                seen.add(id);
+                bar.update(seen.size + stepsDone, { item: id });
+              },
+              onStep: (label) => bar.update(seen.size + ++stepsDone, { item: label }),
+            },
+          );
+        } finally {
+          bar.stop();
+        }
       }
       if ((opts.load as string[]).length > 0) report = withLoadInReplays(report, opts.load as string[]);
       if (opts.model !== undefined) for (const c of report.claims) c.results = c.results.filter((r) => r.model === opts.model);
@@ -154,6 +187,11 @@ export function verifyCommand(): Command {
     });
 }
 
+
+/** Threads of a whole verify by default: the cores of this machine, at most 2 (the work list's biggest items bound the gain). */
+function defaultVerifyThreads(): number {
+  return Math.max(1, Math.min(2, availableParallelism()));
+}
 
 /** Whether a claim has a property check, whose cases --path replays (identity and lemma checks have fixed cases). */
 function hasPropertyCases(claim: { checks: { source: string }[] } | undefined): boolean {

@@ -1,0 +1,95 @@
+/**
+ * A full verify on several threads: the run's work list (shard.ts's units: each claim in each model,
+ * each derivation step, each model check) and, first, the figures, taken from one shared counter by
+ * this thread and the worker threads alike, biggest first, until none is left. Each unit's result
+ * depends only on the seed, the runs and the unit, so the report is the one-thread report, byte for
+ * byte apart from `generated` (tested); the threads only decide who computes what.
+ */
+import { Worker } from 'node:worker_threads';
+import type { FigureReport, Report } from '../core/types.ts';
+import { VERSION } from '../core/version.ts';
+import type { ClaimRunOptions, Units } from './registry.ts';
+import { reportFromUnitResults, runUnit, unitMeta, workUnits } from './shard.ts';
+
+/** What a thread sends back for one item of the work list. */
+export type ItemResult = { index: number; unit: ReturnType<typeof runUnit> } | { index: number; figures: FigureReport[] };
+
+export interface ParallelVerifyOptions extends Pick<ClaimRunOptions, 'seed' | 'runs' | 'experiments'> {
+  /** Threads in all, this one included (≥ 2 to start workers). */
+  threads: number;
+  /**
+   * Figures 2–4 (the first item of the list), drawn by whichever thread takes it: the URL of a module
+   * exporting `reportFigures(seed)` (the CLI's; the claims layer does not import the renderers), or null.
+   */
+  figures: string | null;
+  /** Called when an item is done, with the count of items done and the total. */
+  onItem?: (label: string, done: number, total: number) => void;
+}
+
+/** The entry of a worker: compiled, the JavaScript itself; from the sources, a .mjs that registers tsx first. */
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './parallel-verify-worker.mjs' : './parallel-verify-worker-main.js', import.meta.url);
+
+/** The work list's length: the figures (when drawn) and every unit. */
+export function itemCount(units: Units, figures: string | null): number {
+  return (figures ? 1 : 0) + workUnits(units).length;
+}
+
+/** Computes item `index` of the list (item 0 is the figures when they are drawn). */
+export async function runItem(units: Units, index: number, opts: Pick<ParallelVerifyOptions, 'seed' | 'runs' | 'experiments' | 'figures'>): Promise<ItemResult> {
+  if (opts.figures && index === 0) {
+    const { reportFigures } = (await import(opts.figures)) as { reportFigures: (seed: number) => Promise<FigureReport[]> };
+    return { index, figures: await reportFigures(opts.seed) };
+  }
+  const list = workUnits(units);
+  return { index, unit: runUnit(units, list[index - (opts.figures ? 1 : 0)], opts) };
+}
+
+export async function runVerifyParallel(units: Units, opts: ParallelVerifyOptions): Promise<Report> {
+  const started = Date.now();
+  const total = itemCount(units, opts.figures);
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const results: ItemResult[] = new Array(total);
+  let done = 0;
+  const record = (r: ItemResult, label: string) => {
+    results[r.index] = r;
+    opts.onItem?.(label, ++done, total);
+  };
+  const list = workUnits(units);
+  const labelOf = (i: number) => (opts.figures && i === 0 ? 'figures 2–4' : (() => {
+    const u = list[i - (opts.figures ? 1 : 0)];
+    return u.kind === 'claim' ? `${u.id} (${u.model})` : u.kind === 'step' ? `${u.derivation}#${u.index}` : `model check ${u.id}`;
+  })());
+  const workers = Array.from({ length: Math.max(0, opts.threads - 1) }, () => startWorker(opts, counter, total, (r) => record(r, labelOf(r.index))));
+  try {
+    // this thread takes items too; an await between items lets the workers' answers in
+    for (let i = Atomics.add(counter, 0, 1); i < total; i = Atomics.add(counter, 0, 1)) {
+      record(await runItem(units, i, opts), labelOf(i));
+    }
+    await Promise.all(workers.map((w) => w.finished));
+  } finally {
+    for (const w of workers) void w.worker.terminate();
+  }
+  const claims = results.flatMap((r) => ('unit' in r ? r.unit.claims : []));
+  const steps = results.flatMap((r) => ('unit' in r && r.unit.step ? [r.unit.step] : []));
+  const checks = results.flatMap((r) => ('unit' in r && r.unit.check ? [r.unit.check] : []));
+  const figures = results.flatMap((r) => ('figures' in r ? r.figures : []));
+  const { claimMeta, derivationMeta } = unitMeta(units);
+  const report = reportFromUnitResults(claimMeta, derivationMeta, claims, steps, checks, { seed: opts.seed, runs: opts.runs, version: VERSION }, { at: new Date().toISOString(), seconds: (Date.now() - started) / 1000 });
+  return figures.length ? { ...report, figures } : report;
+}
+
+function startWorker(opts: ParallelVerifyOptions, counter: Int32Array, total: number, onResult: (r: ItemResult) => void): { worker: Worker; finished: Promise<void> } {
+  const worker = new Worker(WORKER_ENTRY, {
+    workerData: { counter, total, seed: opts.seed, runs: opts.runs, figures: opts.figures, experiments: opts.experiments ?? [] },
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    worker.on('message', (m: { result?: ItemResult; done?: boolean; error?: string }) => {
+      if (m.result) onResult(m.result);
+      if (m.error !== undefined) reject(new Error(`verify worker: ${m.error}`));
+      if (m.done) resolve();
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`verify worker exited with code ${code}`))));
+  });
+  return { worker, finished };
+}
