@@ -31,16 +31,22 @@ export function lockPathOf(target: string): string {
   return join(dirname(abs), `.${basename(abs)}.matmem-lock`);
 }
 
-/** A process's start time in clock ticks since boot (field 22 of /proc/PID/stat), or null. */
-function startTicks(pid: number): number | null {
+/** A process's state letter and start time in clock ticks since boot (fields 3 and 22 of /proc/PID/stat), or null. */
+function procStat(pid: number): { state: string; started: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0], started: Number(fields[19]) };
   } catch {
     return null;
   }
 }
 
+function startTicks(pid: number): number | null {
+  return procStat(pid)?.started ?? null;
+}
+
+/** Whether the lock's writer still runs: its pid answers, is not a zombie (killed, not yet reaped), and started when the lock says. */
 function alive(h: LockHolder): boolean {
   if (h.host !== hostname()) return true;
   try {
@@ -48,8 +54,9 @@ function alive(h: LockHolder): boolean {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  const now = startTicks(h.pid);
-  return h.started === null || now === null || now === h.started;
+  const now = procStat(h.pid);
+  if (now && (now.state === 'Z' || now.state === 'X')) return false;
+  return h.started === null || now === null || now.started === h.started;
 }
 
 function readHolder(lockPath: string): LockHolder | null {

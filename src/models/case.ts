@@ -48,7 +48,7 @@ export const CONNECTIVITY_ENTRY_MAX = 1e100;
  * The range of ‖W‖²_F/(ε₁ε₂), the scale of every J(k) and of I(W): outside it I(W) or J_tot under- or
  * overflows in float64 and J_tot,rel = J_tot/I(W) would come out 0/0 or ∞/∞.
  */
-export const FISHER_SCALE_RANGE: readonly [number, number] = [1e-200, 1e200];
+export const FISHER_SCALE_RANGE: readonly [number, number] = [1e-300, 1e300];
 const RESCALE_HINT = 'J(k) and J_tot scale exactly as ‖W‖²/(ε₁ε₂), so compute with rescaled values (e.g. e1 = e2 = 1) and multiply';
 
 /** Check shapes, noise levels and ranges; throws InputError naming the problem. */

@@ -54,6 +54,20 @@ describe('lockOutputs', () => {
     expect(JSON.parse(readFileSync(lockPathOf(join(d, 'out')), 'utf8')).pid).toBe(process.pid);
   });
 
+  it('takes over a lock whose process was killed but not yet reaped (a zombie)', () => {
+    const d = dir();
+    const child = spawn('sleep', ['30']);
+    const pid = child.pid!;
+    writeFileSync(lockPathOf(join(d, 'out')), holder(pid));
+    child.kill('SIGKILL');
+    // synchronously, so that this process cannot reap it: the killed child stays a zombie meanwhile
+    const t0 = Date.now();
+    while (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1][0] !== 'Z' && Date.now() - t0 < 5000);
+    expect(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1][0]).toBe('Z');
+    lockOutputs([join(d, 'out')]);
+    expect(JSON.parse(readFileSync(lockPathOf(join(d, 'out')), 'utf8')).pid).toBe(process.pid);
+  });
+
   it('takes over a lock whose pid now belongs to another process (its start time differs)', () => {
     const d = dir();
     writeFileSync(lockPathOf(join(d, 'out')), holder(process.ppid, { started: startTicks(process.ppid) + 12345 }));

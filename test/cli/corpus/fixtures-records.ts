@@ -205,7 +205,7 @@ function caseVariants(fx: Fixtures): void {
   w('case-u-big.json', JSON.stringify({ ...ok, U: [[1e101, 0], [0, 0.3]] }));
   w('case-v-big.json', JSON.stringify({ ...ok, V: [[0.4, -1e200], [0, 0.1]] }));
   w('case-w-tiny.json', JSON.stringify({ ...ok, W: [[1e-200, 0], [0, 1e-200]] }));
-  w('case-w-tiny-noise.json', JSON.stringify({ ...ok, W: [[1e-80, 0], [0, 1e-80]], e1: 1e60, e2: 1e60 }));
+  w('case-w-tiny-noise.json', JSON.stringify({ ...ok, W: [[1e-100, 0], [0, 1e-100]], e1: 1e60, e2: 1e60 }));
   w('case-w-big-noise-small.json', JSON.stringify({ ...ok, W: [[1e99, 0], [0, 1e99]], e1: 1e-70, e2: 1e-70 }));
   w('case-e1-string.json', JSON.stringify({ ...ok, e1: '1' }));
   w('case-u-number.json', JSON.stringify({ ...ok, U: 0.5 }));

@@ -36,7 +36,7 @@ export const userCodeInputs = (fx: Fixtures): BadInput[] => {
     bad('a timer left by a unit that throws later', load('units-timer-throws', '--claim', 'mine.late'), /--load: .*late\.js: a timer or promise it left behind threw TypeError: my timer broke/, user),
     bad('a check that throws a string', load('units-check-throws-string', '--claim', 'mine.str'), /check "my check" threw the string "oops" \(not an Error\)/, user),
     bad('two units with one id', load('units-duplicate'), /claim mine\.twice is defined twice: .*a\.js and .*b\.js/, user),
-    bad("a unit with one of matmem's ids", load('units-duplicate-builtin'), /claim eq-13\.fmm is defined twice: .*eq-13\.fmm\.ts and .*a\.js/, user),
+    bad("a unit with one of matmem's ids", load('units-duplicate-builtin'), /claim eq-13\.fmm is defined twice: .*eq-13\.fmm\.(ts|js) and .*a\.js/, user),
     bad('a derivation without steps', load('units-derivation-no-steps'), /d\.js: its default export is not a valid derivation: steps must NOT have fewer than 1 items/, user),
     bad('a step without witnesses', load('units-step-no-witnesses'), /--load: .*d\.js: its default export is not a valid derivation: steps\[0\]\.witnesses must NOT have fewer than 1 items/, user),
     bad('a numeric witness that throws', load('units-derivation-witness-throws', '--step', 'mine.dw#1'), /derivation mine\.dw step 1, numeric witness: generate threw RangeError: my generator broke/, user),
