@@ -4,6 +4,7 @@
  * get/set-based decomposition is too slow. Tested against ml-matrix's CholeskyDecomposition.
  */
 
+import { gemm } from './gemm.ts';
 import { sharedFloat64, TwoThreadRunner, twoThreadsWanted } from './two-threads.ts';
 
 export class NotPositiveDefiniteError extends Error {
@@ -140,32 +141,51 @@ function trailingUpdate(l: Float64Array, n: number, panelT: Float64Array, k0: nu
   }
 }
 
+/** Rows per block of forwardSubstituteMany: Y's earlier rows are read once per block, not once per row. */
+const SUBSTITUTION_BLOCK = 64;
+
 /**
- * Y = L⁻¹ B for many right-hand sides at once: B is n×K row-major (column k is one vector); each row
- * of Y is its row of B minus four earlier rows at a time, contiguous in K. Returns Y (n×K).
+ * Y = L⁻¹ B for many right-hand sides at once: B is n×K row-major (column k is one vector). Blocked by
+ * rows: a block first takes off what all earlier rows contribute, L[block, earlier]·Y[earlier], as one
+ * matrix product (so Y's earlier rows stream through the cache once per block of 64 rows instead of
+ * once per row), then solves its own triangle row by row, four earlier rows at a time, contiguous in K.
+ * Returns Y (n×K).
  */
 export function forwardSubstituteMany(l: Float64Array, n: number, b: Float64Array, K: number): Float64Array {
   const y = Float64Array.from(b);
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    const yi = i * K;
-    const i4 = i - (i & 3);
-    let t = 0;
-    for (; t < i4; t += 4) {
-      const a0 = l[ri + t], a1 = l[ri + t + 1], a2 = l[ri + t + 2], a3 = l[ri + t + 3];
-      const y0 = t * K;
-      const y1 = y0 + K;
-      const y2 = y1 + K;
-      const y3 = y2 + K;
-      for (let k = 0; k < K; k++) y[yi + k] -= a0 * y[y0 + k] + a1 * y[y1 + k] + a2 * y[y2 + k] + a3 * y[y3 + k];
+  const lBlock = new Float64Array(SUBSTITUTION_BLOCK * n);
+  const prod = new Float64Array(SUBSTITUTION_BLOCK * K);
+  for (let i0 = 0; i0 < n; i0 += SUBSTITUTION_BLOCK) {
+    const rows = Math.min(SUBSTITUTION_BLOCK, n - i0);
+    if (i0 > 0) {
+      // Y[block] −= L[block, 0..i0) · Y[0..i0)
+      for (let r = 0; r < rows; r++) lBlock.set(l.subarray((i0 + r) * n, (i0 + r) * n + i0), r * i0);
+      gemm(lBlock, 0, y, 0, prod, 0, rows, i0, K);
+      const base = i0 * K;
+      for (let j = 0; j < rows * K; j++) y[base + j] -= prod[j];
     }
-    for (; t < i; t++) {
-      const a = l[ri + t];
-      const yt = t * K;
-      for (let k = 0; k < K; k++) y[yi + k] -= a * y[yt + k];
+    for (let i = i0; i < i0 + rows; i++) {
+      const ri = i * n;
+      const yi = i * K;
+      const span = i - i0;
+      const t4 = i0 + (span - (span & 3));
+      let t = i0;
+      for (; t < t4; t += 4) {
+        const a0 = l[ri + t], a1 = l[ri + t + 1], a2 = l[ri + t + 2], a3 = l[ri + t + 3];
+        const y0 = t * K;
+        const y1 = y0 + K;
+        const y2 = y1 + K;
+        const y3 = y2 + K;
+        for (let k = 0; k < K; k++) y[yi + k] -= a0 * y[y0 + k] + a1 * y[y1 + k] + a2 * y[y2 + k] + a3 * y[y3 + k];
+      }
+      for (; t < i; t++) {
+        const a = l[ri + t];
+        const yt = t * K;
+        for (let k = 0; k < K; k++) y[yi + k] -= a * y[yt + k];
+      }
+      const d = 1 / l[ri + i];
+      for (let k = 0; k < K; k++) y[yi + k] *= d;
     }
-    const d = 1 / l[ri + i];
-    for (let k = 0; k < K; k++) y[yi + k] *= d;
   }
   return y;
 }
