@@ -15,7 +15,9 @@ import { fc, test } from '@fast-check/vitest';
 import type { ModelName, Verdict } from './core/types.ts';
 import { combineVerdicts } from './core/verdict.ts';
 import { runClaim } from './claims/registry.ts';
-import { isClaimDefinition, type ClaimDefinition } from './claims/unit.ts';
+import { claimFile, isClaimDefinition, type ClaimDefinition } from './claims/unit.ts';
+import { PACKAGE_ROOT } from './core/version.ts';
+import { dirname, isAbsolute, relative } from 'node:path';
 import { checkDerivation, checkStep } from './proof/check.ts';
 import { isDerivation, type ProofStep } from './proof/types.ts';
 
@@ -71,7 +73,18 @@ function judgeClaim(claim: ClaimDefinition, o: { seed: number; runs: number }, m
   }
   const verdict = combineVerdicts(results.map((r) => r.verdict));
   const deciding = results.find((r) => r.verdict === verdict) ?? results[0];
-  return { verdict, detail: results.map((r) => `${r.model}: ${r.verdict} — ${r.detail}`).join('\n'), replay: deciding.replay };
+  return { verdict, detail: results.map((r) => `${r.model}: ${r.verdict} — ${r.detail}`).join('\n'), replay: withLoad(deciding.replay, claim) };
+}
+
+/**
+ * A replay of one of your own claims needs the folder it lives in (verify --load DIR): the command
+ * names it, relative to where the tests run, unless the claim is one of matmem's.
+ */
+function withLoad(replay: string, claim: ClaimDefinition): string {
+  const file = claimFile(claim);
+  if (!file || !replay.startsWith('matmem verify') || !isAbsolute(file) || !relative(PACKAGE_ROOT, file).startsWith('..')) return replay;
+  const dir = relative(process.cwd(), dirname(file)) || '.';
+  return `${replay} --load ${/^[\w./@+-]+$/.test(dir) ? dir : JSON.stringify(dir)}`;
 }
 
 function verdictMatcher(wanted: Verdict, received: unknown, opts: MatcherOptions | undefined, model: ModelName | undefined, isNot: boolean) {

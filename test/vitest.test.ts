@@ -8,7 +8,7 @@ import { judge, matchers, test as propTest, arbitraries } from '../src/vitest.ts
 import { fieldMatrix as M } from '../src/index.ts';
 import type { ProofStep } from '../src/proof/types.ts';
 import { defineClaim, customCheck } from '../src/claims/unit.ts';
-import corollary21 from '../claims/corollary-2.1.ts';
+import corollary21 from '../properties/corollary-2.1.ts';
 
 const U = { name: 'U', kind: 'matrix' as const, rows: 2, cols: 2 };
 const V = { name: 'V', kind: 'matrix' as const, rows: 2, cols: 2 };
@@ -66,5 +66,25 @@ describe('test.prop with the arbitraries', () => {
     const c = arbitraries.toMatrixCase(g);
     expect(c.U.rows).toBe(g.N);
     expect(c.W.columns).toBe(g.N);
+  });
+});
+
+describe("replay commands of the user's own claims", () => {
+  it('name the folder the claim lives in (verify --load DIR), so the printed command replays it; matmem’s own need none', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join, relative } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'matmem-own-claim-'));
+    const unit = new URL('../src/claims/unit.ts', import.meta.url).href;
+    writeFileSync(
+      join(dir, 'always-fails.ts'),
+      `import { defineClaim, customCheck } from ${JSON.stringify(unit)};\n` +
+        `export default defineClaim({ id: 'my.always-fails', source: 'mine', statement: 'false', order: 1, checks: [customCheck('mine', () => [{ model: 'exact', verdict: 'fails', cases: 1, worst: null, counterexample: { x: 1 }, replay: 'matmem verify --claim my.always-fails --seed 1 --runs 200', detail: 'never true' }])] });\n`,
+    );
+    const mine = (await import(join(dir, 'always-fails.ts'))).default;
+    const j = judge(mine, { runs: 5 }, 'exact');
+    expect(j.verdict).toBe('fails');
+    expect(j.replay).toBe(`matmem verify --claim my.always-fails --seed 1 --runs 200 --load ${relative(process.cwd(), dir)}`);
+    expect(judge(corollary21, { runs: 30 }, 'exact').replay).not.toContain('--load');
   });
 });

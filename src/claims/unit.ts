@@ -55,7 +55,29 @@ export interface DeclaredPart {
 }
 
 export function defineClaim(c: Omit<ClaimDefinition, 'kind'>): ClaimDefinition {
-  return { kind: 'claim', ...c };
+  const claim: ClaimDefinition = { kind: 'claim', ...c };
+  const file = callerFile();
+  // where the claim was defined (not enumerable: not part of the claim's data), for replay commands
+  if (file) Object.defineProperty(claim, 'definedIn', { value: file, enumerable: false });
+  return claim;
+}
+
+/** The file of the first stack frame outside matmem's claim-definition helpers: the claim's own file. */
+function callerFile(): string | null {
+  const frames = (new Error().stack ?? '').split('\n').slice(1);
+  for (const f of frames) {
+    const m = /\(?((?:file:\/\/)?\/[^():]+):\d+:\d+\)?\s*$/.exec(f);
+    if (!m) continue;
+    const path = m[1].replace(/^file:\/\//, '');
+    if (/[\\/]src[\\/]claims[\\/](unit|section6[\\/]parts|checks[\\/][^\\/]+)\.(ts|js)$/.test(path)) continue;
+    return decodeURIComponent(path);
+  }
+  return null;
+}
+
+/** The file a claim was defined in, when known. */
+export function claimFile(claim: ClaimDefinition): string | null {
+  return (claim as ClaimDefinition & { definedIn?: string }).definedIn ?? null;
 }
 
 export function isClaimDefinition(x: unknown): x is ClaimDefinition {

@@ -28,7 +28,26 @@ export function buildProgram(): Command {
     )
     .version(VERSION)
     .exitOverride()
-    .configureOutput(OUTPUT);
+    .configureOutput(OUTPUT)
+    .addHelpText(
+      'after',
+      `
+Start here:
+  npx matmem verify                     every claim and derivation step in both models; then open
+                                        matmem-report/report.html (counterexamples, replay commands, figures)
+
+Then:
+  npx matmem verify --claim corollary-2.1 --runs 2000     one claim, more generated cases
+  npx matmem fmc --case examples/normal-complex.json      J(k) and J_tot of one case in every model
+  npx matmem simulate --case examples/small-3x3.json --samples 200000 --seed 1
+  npx matmem figure 2 --out fig2.svg                      Figures 2–4 in both models
+  npx matmem experiment copy --out exp-copy               Section 6: train MatNTM and Matrix RNN (minutes)
+  npx matmem verify --experiment exp-copy                 the Section 6 claims decided from that record
+  npx matmem verify --load my-proofs --fail-on fails      your own claims and derivations beside matmem's
+
+Every command's --help says what it reads, what it writes and what comes next.
+Exit codes: 0 done; 1 a check failed or a verdict regressed; 2 bad input; 3 a bug in matmem; 4 your --load code failed.`,
+    );
   registerCommands(program);
   resolvePackageInputs(program);
   program.configureHelp({ helpWidth: 110 });

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { Report } from '../core/types.ts';
+import type { Report, Verdict } from '../core/types.ts';
 import { VERSION } from '../core/version.ts';
 import { InputError } from '../errors.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
@@ -28,6 +28,8 @@ export interface FinishOptions {
   /** A partial run (--claim or --step): no figures; only the computed keys are compared. */
   partial: boolean;
   experiments: { path: string; record: ExperimentRecord }[];
+  /** --fail-on: exit 1 when any claim result or derivation step of the run has one of these verdicts. */
+  failOn?: Verdict[];
 }
 
 export async function finishVerify(report: Report, o: FinishOptions): Promise<void> {
@@ -78,6 +80,16 @@ export async function finishVerify(report: Report, o: FinishOptions): Promise<vo
       process.exitCode = EXIT_CHECK_FAILED;
     } else {
       note(`all verdicts and evidence equal the baseline ${o.baseline.path}`);
+    }
+  }
+  if (o.failOn?.length) {
+    const hit = [
+      ...report.claims.flatMap((c) => c.results.filter((r) => o.failOn!.includes(r.verdict)).map((r) => `${c.id}/${r.model} ${r.verdict}`)),
+      ...report.derivations.flatMap((d) => d.steps.filter((st) => o.failOn!.includes(st.verdict)).map((st) => `${d.id}#${st.index} ${st.verdict}`)),
+    ];
+    if (hit.length) {
+      note(`--fail-on ${o.failOn.join(',')}: ${hit.length} result(s) — ${hit.slice(0, 8).join(', ')}${hit.length > 8 ? ', …' : ''}`);
+      process.exitCode = EXIT_CHECK_FAILED;
     }
   }
 }
@@ -155,8 +167,8 @@ export function verdictTable(report: Report): string {
       lines.push(`${''.padEnd(w)}    sizes — ${derivationSizeLine(d)}`);
       // why each step that does not hold does not (every step when only a few were asked for)
       for (const s of d.steps.filter((x) => fewSteps || x.verdict !== 'holds')) {
-        lines.push(`${''.padEnd(w)}    #${s.index} ${s.verdict}: ${oneLine(s.to)} — ${s.source ?? ''}${s.claims?.length ? ` (claim ${s.claims.join(', ')})` : s.supports?.length ? ` (in the derivation of ${s.supports.join(', ')})` : ''}`);
-        if (s.verdict !== 'holds' || fewSteps) lines.push(`${''.padEnd(w)}       ${oneLine(stepReason(s), 220)}`);
+        lines.push(...wrapped(`#${s.index} ${s.verdict}: ${oneLine(s.to, Infinity)} — ${s.source ?? ''}${s.claims?.length ? ` (claim ${s.claims.join(', ')})` : s.supports?.length ? ` (in the derivation of ${s.supports.join(', ')})` : ''}`, w + 4, w + 7));
+        if (s.verdict !== 'holds' || fewSteps) lines.push(...wrapped(oneLine(stepReason(s), 600), w + 7, w + 7));
         if (fewSteps) lines.push(`${''.padEnd(w)}       sizes: ${oneLine(stepSizeLine(s), 220)}`);
         if (s.replay && s.verdict === 'fails') lines.push(`${''.padEnd(w)}       replay: ${s.replay}`);
       }
@@ -170,6 +182,29 @@ function stepReason(s: Report['derivations'][number]['steps'][number]): string {
   if (s.sizes?.witnesses.some((w) => w.status === 'fails at a larger N')) return s.detail;
   const deciding = (s.witnesses ?? []).find((w) => w.verdict === s.verdict) ?? s.witnesses?.[0];
   return deciding ? `${deciding.witness}: ${deciding.detail}` : s.detail;
+}
+
+/** Width of the terminal lines (stdout's columns on a terminal, else 110). */
+function lineWidth(): number {
+  return Math.max(60, Math.min(160, process.stdout.columns ?? 110));
+}
+
+/** Text wrapped at word boundaries to the line width, the first line indented by `first`, the rest by `rest`. */
+export function wrapped(text: string, first: number, rest: number, width = lineWidth()): string[] {
+  const out: string[] = [];
+  let line = ' '.repeat(first);
+  let empty = true;
+  for (const word of text.split(' ')) {
+    if (!empty && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = ' '.repeat(rest);
+      empty = true;
+    }
+    line += (empty ? '' : ' ') + word;
+    empty = false;
+  }
+  if (!empty) out.push(line);
+  return out;
 }
 
 function oneLine(text: string, max = 160): string {

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { checkOutputFile, prepareOutputDir } from '../io/output-paths.ts';
 import { lockOutputs } from '../io/output-lock.ts';
-import type { Report } from '../core/types.ts';
+import type { Report, Verdict } from '../core/types.ts';
 import type { RunConfig } from '../claims/baseline.ts';
 import { note, parseNumberOption, printJson } from './common.ts';
 import { shardOption, SHARD_HELP } from './shard-option.ts';
@@ -31,16 +31,22 @@ export function verifyCommand(): Command {
         'the recorded tolerance, is a regression (exit 1), listed with the numbers and the replay command.\n' +
         'A baseline made with another --seed or --runs is refused (exit 2); with --claim or --step only the\n' +
         'keys this run computed are compared.\n\n' +
-        'Exit codes: 0 done; 1 a verdict or its evidence differs from the baseline; 2 bad input or usage;\n' +
+        'Exit codes: 0 done; 1 a verdict or its evidence differs from the baseline, or --fail-on matched; 2 bad input or usage;\n' +
         '3 internal error (a bug in matmem, never a verdict); 4 a --load unit of yours failed (its import threw,\n' +
         'did not finish within --load-timeout or called process.exit; a check threw, ran past --check-timeout or\n' +
         'returned no list of results).\n\n' +
+        'Then open matmem-report/report.html (self-contained: the verdicts, every counterexample and replay\n' +
+        'command, the derivations step by step, Figures 2–4); report.md is the same as text, report.json the data.\n\n' +
         'Examples:\n' +
         '  npx matmem verify\n' +
+
         '  npx matmem verify --baseline verdicts.baseline.json --json\n' +
         '  npx matmem verify --claim corollary-2.1 --seed 7 --path "3:1:0"   (replay one counterexample)\n' +
         '  npx matmem verify --step theorem-2#6 --seed 1 --runs 200            (replay one derivation step)\n\n' +
         '--claim ID runs the registry checks of that claim and the derivation steps that name it.\n\n' +
+        'Your own claims and derivations (files default-exporting defineClaim or defineDerivation, plain .js, or\n' +
+        '.ts with tsx installed in your project) load beside matmem\'s with --load DIR; --fail-on fails makes\n' +
+        'the run exit 1 when any of them fails (for CI):   npx matmem verify --load my-proofs --fail-on fails\n\n' +
         SHARD_HELP,
     )
     .option('--runs <N>', `generated cases per property and model (1..${MAX_RUNS})`, '200')
@@ -60,7 +66,8 @@ export function verifyCommand(): Command {
     .option('--no-files', 'print the verdicts without writing the report files')
     .option('--shard <i/n|slurm|k8s/n>', 'run share i of n of the work (claims × models, derivation steps, model checks) and write DIR/verify-shard-i-of-n.json; then matmem merge')
     .option('--threads <n>', `threads of a whole run (1..16; default: ${defaultVerifyThreads()}, the cores here, at most 2): the units are shared out, the report is the same`)
-    .option('--list', 'list the registered claim ids and exit (with --json: as a JSON document)')
+    .option('--fail-on <verdicts>', 'exit 1 when any claim or derivation step of the run has one of these verdicts: fails, or fails,inconclusive (with --claim: that claim\'s results and steps)')
+    .option('--list', 'list the claim ids, then the derivations with their steps (the ids --claim and --step take), and exit (with --json: one JSON document)')
     .option('--json', 'print the report as one JSON document on stdout (human text goes to stderr)')
     .action(async function (this: Command, opts) {
       // every option, file and output path is checked first (cheap); the checkers (computer algebra,
@@ -70,20 +77,21 @@ export function verifyCommand(): Command {
       const loadTimeout = parseNumberOption('--load-timeout', opts.loadTimeout, { min: 1, max: 3600 });
       const checkTimeout = parseNumberOption('--check-timeout', opts.checkTimeout, { min: 1, max: 86400 });
       const threads = opts.threads !== undefined ? parseNumberOption('--threads', opts.threads, { integer: true, min: 1, max: 16 }) : defaultVerifyThreads();
+      const failOn = opts.failOn !== undefined ? parseFailOn(opts.failOn) : undefined;
       if (opts.step !== undefined && opts.claim !== undefined) throw new InputError('give --claim or --step, not both');
       if (opts.path !== undefined && opts.claim === undefined) throw new InputError('--path replays a counterexample of one claim: give --claim too');
       if (opts.model !== undefined && !['paper', 'exact', 'experiment'].includes(opts.model)) throw new InputError(`--model must be paper, exact or experiment, got "${opts.model}"`);
       if (opts.model !== undefined && opts.claim === undefined) throw new InputError('--model selects the model of one claim: give --claim too');
       if (opts.path !== undefined) checkReplayPath(opts.path, this.getOptionValueSource('runs') === 'default' ? undefined : runs);
       if (opts.list) {
-        const given = (['out', 'baseline', 'writeBaseline', 'junit', 'claim', 'step', 'path', 'model'] as const).filter((k) => opts[k] !== undefined && this.getOptionValueSource(k) !== 'default');
+        const given = (['out', 'baseline', 'writeBaseline', 'junit', 'claim', 'step', 'path', 'model', 'failOn', 'threads'] as const).filter((k) => opts[k] !== undefined && this.getOptionValueSource(k) !== 'default');
         if (given.length) throw new InputError(`--list only lists the claim ids; it does not run, so ${given.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')} would be ignored`);
       }
       const experiments = await readExperiments(opts.experiment as string[]);
       const config: RunConfig = { seed, runs, node: Number(process.versions.node.split('.')[0]), claim: opts.claim ?? null, step: opts.step ?? null, experiments: experiments.map((e) => ({ task: e.record.config.task, digest: recordDigest(e.record) })) };
       const shard = opts.shard !== undefined ? shardOption(opts.shard) : undefined;
       if (shard) {
-        for (const [flag, set] of [['--claim', opts.claim], ['--step', opts.step], ['--baseline', opts.baseline], ['--write-baseline', opts.writeBaseline], ['--junit', opts.junit], ['--list', opts.list]] as const) {
+        for (const [flag, set] of [['--claim', opts.claim], ['--step', opts.step], ['--baseline', opts.baseline], ['--write-baseline', opts.writeBaseline], ['--junit', opts.junit], ['--list', opts.list], ['--fail-on', opts.failOn]] as const) {
           if (set !== undefined && set !== false) throw new InputError(`--shard runs a share of the whole verify; ${flag} belongs to the merged run: matmem merge DIR... ${flag === '--list' ? '' : flag}`.trim());
         }
         if (!opts.files) throw new InputError('--no-files: a shard\'s result is its file DIR/verify-shard-i-of-n.json (for matmem merge); give --shard without --no-files');
@@ -104,8 +112,9 @@ export function verifyCommand(): Command {
       const registered = units.claims.map((c) => c.id);
       const claimIds = [...registered, ...derivationOnlyClaimIds(registered, units.derivations)];
       if (opts.list) {
-        if (opts.json) printJson({ claims: claimIds });
-        else process.stdout.write(`${claimIds.join('\n')}\n`);
+        const derivations = units.derivations.map((d) => ({ id: d.id, title: d.title, steps: d.steps.map((_, i) => `${d.id}#${i + 1}`) }));
+        if (opts.json) printJson({ claims: claimIds, derivations });
+        else process.stdout.write(`claims (--claim ID):\n${claimIds.map((c) => `  ${c}`).join('\n')}\nderivations and their steps (--step ID#N):\n${derivations.map((d) => `  ${d.id} (${d.steps.length} steps: #1…#${d.steps.length}) — ${d.title}`).join('\n')}\n`);
         return;
       }
       if (opts.claim !== undefined && !claimIds.includes(opts.claim)) {
@@ -183,10 +192,20 @@ export function verifyCommand(): Command {
       }
       if ((opts.load as string[]).length > 0) report = withLoadInReplays(report, opts.load as string[]);
       if (opts.model !== undefined) for (const c of report.claims) c.results = c.results.filter((r) => r.model === opts.model);
-      await finishVerify(report, { seed, runs, config, files: opts.files, out: opts.out, junit: opts.junit, writeBaseline: opts.writeBaseline, baseline, json: opts.json, partial: opts.claim !== undefined || opts.step !== undefined, experiments });
+      await finishVerify(report, { seed, runs, config, files: opts.files, out: opts.out, junit: opts.junit, writeBaseline: opts.writeBaseline, baseline, json: opts.json, partial: opts.claim !== undefined || opts.step !== undefined, experiments, failOn });
     });
 }
 
+
+/** --fail-on fails[,inconclusive]: the verdicts that make verify exit 1. */
+function parseFailOn(raw: string): Verdict[] {
+  const list = String(raw)
+    .split(',')
+    .map((x) => x.trim());
+  const bad = list.filter((x) => x !== 'fails' && x !== 'inconclusive');
+  if (bad.length || list.length === 0) throw new InputError(`--fail-on takes fails or inconclusive (comma separated), got "${raw}"`);
+  return list as Verdict[];
+}
 
 /** Threads of a whole verify by default: the cores of this machine, at most 2 (the work list's biggest items bound the gain). */
 function defaultVerifyThreads(): number {
