@@ -27,7 +27,7 @@ function newerThan(time, dirs) {
 function useSource() {
   if (process.env.MATMEM_FROM_SOURCE === '1') return true;
   if (!existsSync(stamp)) return existsSync(join(root, 'src', 'cli', 'main.ts'));
-  return newerThan(statSync(stamp).mtimeMs, ['src', 'claims', 'proofs']);
+  return newerThan(statSync(stamp).mtimeMs, ['src', 'properties', 'claims', 'proofs']);
 }
 
 if (useSource()) {

@@ -1,5 +1,5 @@
 // Compiles matmem to dist/ (npm run build; also run by `prepare`, so `npm install` and `npm pack` build it):
-// tsc emits JavaScript with .js import specifiers and .d.ts types for src/, claims/ and proofs/; the
+// tsc emits JavaScript with .js import specifiers and .d.ts types for src/, properties/, claims/ and proofs/; the
 // plain .mjs entries are copied beside them. It builds into a temporary folder and renames it into
 // place, so an interrupted build never leaves a partial dist/.
 //

@@ -1,6 +1,7 @@
 /**
- * The one list of claims and derivations: the files of claims/ and proofs/ (one unit each, default
- * export), and of any folder given with `verify --load`. Nothing else names claim ids. A claim's
+ * The one list of claims and derivations: the files of properties/ (claims decided over generated
+ * cases), claims/ (claims decided on fixed cases or experiment records) and proofs/ (one unit each,
+ * default export), and of any folder given with `verify --load`. Nothing else names claim ids. A claim's
  * checks run per model, and a model's results combine by the one rule of core/verdict.ts.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -34,8 +35,8 @@ export interface Units {
   derivations: Derivation[];
 }
 
-/** Where matmem's own units are: claims/ and proofs/ beside src/ (in the sources and in dist/ alike). */
-const BUILTIN = [new URL('../../claims/', import.meta.url), new URL('../../proofs/', import.meta.url)].map((u) => fileURLToPath(u));
+/** Where matmem's own units are: properties/, claims/ and proofs/ beside src/ (in the sources and in dist/ alike). */
+const BUILTIN = [new URL('../../properties/', import.meta.url), new URL('../../claims/', import.meta.url), new URL('../../proofs/', import.meta.url)].map((u) => fileURLToPath(u));
 const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
 
 function unitFiles(dir: string, own: boolean): string[] {

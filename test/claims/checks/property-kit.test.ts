@@ -26,7 +26,7 @@ import {
   UNIT_ROUNDOFF,
   type CaseEvaluation,
 } from '../../../src/claims/checks/property-kit.ts';
-import { weight } from '../../claim-units/analytic.ts';
+import { weight } from '../../properties/analytic.ts';
 
 /** Float64 unit roundoff and the documented floor constant, written out here rather than imported. */
 const U_ROUND = 2 ** -53;

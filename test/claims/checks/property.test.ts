@@ -2,9 +2,9 @@
 import { describe, expect, test } from 'vitest';
 import { reportedMargin, verdictFromOutcomes } from '../../../src/claims/verdict.ts';
 import { classifyEvaluation, replayPropertyCase, runPropertyClaim } from '../../../src/claims/checks/property.ts';
-import { corollary21Property } from '../../../claims/corollary-2.1.ts';
-import { theorem3Property } from '../../../claims/theorem-3.ts';
-import { traceIdentityProperty } from '../../../claims/eq-28-30.trace-identity.ts';
+import { corollary21Property } from '../../../properties/corollary-2.1.ts';
+import { theorem3Property } from '../../../properties/theorem-3.ts';
+import { traceIdentityProperty } from '../../../properties/eq-28-30.trace-identity.ts';
 import type { ClaimKind } from '../../../src/claims/checks/property-types.ts';
 
 describe('classifyEvaluation', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GeneratedCase } from '../../src/arbitraries/cases.ts';
-import { eq33Property } from '../../claims/eq-33.dynamic-range.ts';
+import { eq33Property } from '../../properties/eq-33.dynamic-range.ts';
 
 function scalarCase(u: number, v: number, w = 1): GeneratedCase {
   const m = (x: number) => ({ family: 'normal-real' as const, band: 'hand-made', rows: [[x]], spectralRadius: Math.abs(x), normalityDefect: 0 });

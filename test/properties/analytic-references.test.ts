@@ -12,10 +12,10 @@ import { toMatrixCase, type GeneratedCase } from '../../src/arbitraries/cases.ts
 import { runPropertyClaim } from '../../src/claims/checks/property.ts';
 import { exactCovariance } from '../../src/models/exact.ts';
 import { inputFisherInformation } from '../../src/models/paper.ts';
-import { defaultCapacityKit, makeCorollary21Property, corollary21Property } from '../../claims/corollary-2.1.ts';
+import { defaultCapacityKit, makeCorollary21Property, corollary21Property } from '../../properties/corollary-2.1.ts';
 import { normalConvergentCases, generalConvergentCases } from '../../src/arbitraries/case-sets.ts';
-import { makeRemark3Property } from '../../claims/remark-3.weight.ts';
-import { theorem3Property } from '../../claims/theorem-3.ts';
+import { makeRemark3Property } from '../../properties/remark-3.weight.ts';
+import { theorem3Property } from '../../properties/theorem-3.ts';
 import { exactCapacity, type CapacityWithError } from '../../src/claims/checks/property-kit.ts';
 import { analyticInputFisher, analyticPaperJtot, weight } from './analytic.ts';
 

@@ -7,12 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fc } from '@fast-check/vitest';
-import { corollary21Property, makeCorollary21Property } from '../../claims/corollary-2.1.ts';
-import { eq18Property, makeEq18Property } from '../../claims/eq-18.normal-capacity.ts';
-import { eq33Property, makeEq33Property } from '../../claims/eq-33.dynamic-range.ts';
-import { makeMemoryIncreaseProperty, memoryIncreaseProperty } from '../../claims/memory.capacity-increase.ts';
-import { makeRemark3Property, remark3Property } from '../../claims/remark-3.weight.ts';
-import { makeTheorem3Property, theorem3Property } from '../../claims/theorem-3.ts';
+import { corollary21Property, makeCorollary21Property } from '../../properties/corollary-2.1.ts';
+import { eq18Property, makeEq18Property } from '../../properties/eq-18.normal-capacity.ts';
+import { eq33Property, makeEq33Property } from '../../properties/eq-33.dynamic-range.ts';
+import { makeMemoryIncreaseProperty, memoryIncreaseProperty } from '../../properties/memory.capacity-increase.ts';
+import { makeRemark3Property, remark3Property } from '../../properties/remark-3.weight.ts';
+import { makeTheorem3Property, theorem3Property } from '../../properties/theorem-3.ts';
 import type { AnyPropertyClaim } from '../../src/claims/checks/property-types.ts';
 
 const factories: [string, () => AnyPropertyClaim, AnyPropertyClaim][] = [
