@@ -144,7 +144,9 @@ export function attachDerivations(registry: ClaimReport[], derivations: Derivati
     }
   }
   // claims that only derivations check
-  const derivationOnly = [...new Set([...statements.keys()].map((k) => k.slice(0, k.lastIndexOf('/'))))].filter((id) => !byId.has(id));
+  // (a run of one claim reports that claim only: other claims its steps also name were not run, and a
+  // derivation-only entry for them would stand in for their registered statement)
+  const derivationOnly = [...new Set([...statements.keys()].map((k) => k.slice(0, k.lastIndexOf('/'))))].filter((id) => !byId.has(id) && (opts.claim === undefined || id === opts.claim));
   for (const id of derivationOnly) {
     const steps = MODELS.flatMap((m) => statements.get(`${id}/${m}`) ?? []);
     const c: ClaimReport = {

@@ -75,3 +75,15 @@ describe('claim verdicts combine the registry and the derivation steps (attachDe
     expect(claims[0].results[0].verdict).toBe('inconclusive');
   });
 });
+
+describe('a run of one claim (--claim) reports that claim only', () => {
+  it('a step that also states another claim does not make that claim appear as a derivation-only entry', () => {
+    const steps = derivation([step(1, 'holds', { claims: ['c', 'other'] }), step(2, 'fails', { claims: ['other'], model: 'exact' })]);
+    const one = attachDerivations([registryClaim('c', { paper: 'holds' })], steps, { ...opts, claim: 'c' });
+    expect(one.claims.map((c) => c.id)).toEqual(['c']);
+    // a whole run keeps both: 'other' is checked only by steps there
+    const all = attachDerivations([registryClaim('c', { paper: 'holds' })], steps, opts);
+    expect(all.claims.map((c) => c.id)).toEqual(['c', 'other']);
+    expect(all.claims[1].statement).toMatch(/^Checked by derivation steps only/);
+  });
+});

@@ -234,8 +234,8 @@ function stabilityClaim(opts: Required<MemoryClaimOptions>, cases: GeneratedCase
     },
     replay,
     detail:
-      `The paper's stationary quantities are the sums over m of Eq. 40. Their level-m terms grow by the factor max|1/(1 − λ)| over the modes λ of the operator; ` +
-      `Ψ_MEM contains the mode |λ_U|² ∈ (0, 1) with factor 1/(1 − |λ_U|²) > 1, so the sums diverge for every U with a nonzero eigenvalue: ${divergent} of ${cases.length} cases divergent. ` +
+      `The paper's stationary quantities (the sums over m of Eq. 40) diverge for every U with a nonzero eigenvalue: ${divergent} of ${cases.length} cases divergent. ` +
+      `Their level-m terms grow by the factor max|1/(1 − λ)| over the modes λ of the operator, and Ψ_MEM contains the mode |λ_U|² ∈ (0, 1), whose factor 1/(1 − |λ_U|²) exceeds 1. ` +
       `The paper's finite numbers come from truncating m (Figure 3 caption).`,
     statistics: stats('largest per-level growth factor of the sums over m', ratios),
   };
