@@ -9,7 +9,10 @@ import { toMatrixCase } from '../src/arbitraries/cases.ts';
 import type { MatrixCase } from '../src/models/case.ts';
 import { normalEigenData, paperCovariances, paperNormalCapacityEq18, paperTotalCapacity } from '../src/models/paper.ts';
 import { exactCovariance, exactTotalCapacity } from '../src/models/exact.ts';
-import { describeCase, normalConvergentCases } from '../src/arbitraries/case-sets.ts';
+import { describeCase, MAX_N, normalConvergentCases } from '../src/arbitraries/case-sets.ts';
+import { ALL_INPUT_FAMILIES } from '../src/arbitraries/inputs.ts';
+import { NORMAL_FAMILIES } from '../src/arbitraries/matrices.ts';
+import { caseDimensions, errorBoundDimension, identityGapDimension } from '../src/claims/checks/case-coverage.ts';
 import { defaultCapacityKit, type CapacityKit } from '../src/claims/checks/property-kit.ts';
 import { guarded, UNIT_ROUNDOFF } from '../src/claims/checks/property-kit.ts';
 import type { PropertyClaim } from '../src/claims/checks/property-types.ts';
@@ -61,6 +64,11 @@ export function makeEq18Property(kit: Eq18Kit = defaultEq18Kit): PropertyClaim<G
       }),
     describe: describeCase,
     size: (g) => g.N,
+    coverage: [
+      ...caseDimensions((g: GeneratedCase) => g, { uFamilies: NORMAL_FAMILIES, vFamilies: NORMAL_FAMILIES, wFamilies: ALL_INPUT_FAMILIES, maxN: MAX_N, outsideSpectra: ['non-normal', 'nearly defective non-normal'], outsideRadii: ['≥ 1 (divergent)'] }),
+      errorBoundDimension<GeneratedCase>(),
+      identityGapDimension<GeneratedCase>(),
+    ],
   };
 }
 

@@ -14,7 +14,10 @@ import { toMatrixCase } from '../src/arbitraries/cases.ts';
 import { spdConditionNumber, symmetricEigenvalues } from '../src/linalg/dense.ts';
 import type { Matrix } from 'ml-matrix';
 import { paperCovariances } from '../src/models/paper.ts';
-import { describeCase, generalConvergentCases } from '../src/arbitraries/case-sets.ts';
+import { describeCase, generalConvergentCases, MAX_N } from '../src/arbitraries/case-sets.ts';
+import { ALL_INPUT_FAMILIES } from '../src/arbitraries/inputs.ts';
+import { ALL_FAMILIES } from '../src/arbitraries/matrices.ts';
+import { caseDimensions, errorBoundDimension, identityGapDimension } from '../src/claims/checks/case-coverage.ts';
 import { guarded, requireResolvable, UNIT_ROUNDOFF } from '../src/claims/checks/property-kit.ts';
 import type { PropertyClaim } from '../src/claims/checks/property-types.ts';
 import { propertyClaim } from '../src/claims/checks/property.ts';
@@ -63,6 +66,11 @@ export const traceIdentityProperty: PropertyClaim<GeneratedCase> = {
     }),
   describe: describeCase,
   size: (g) => g.N,
+  coverage: [
+    ...caseDimensions((g: GeneratedCase) => g, { uFamilies: ALL_FAMILIES, vFamilies: ALL_FAMILIES, wFamilies: ALL_INPUT_FAMILIES, maxN: MAX_N, outsideRadii: ['≥ 1 (divergent)'] }),
+    errorBoundDimension<GeneratedCase>(),
+    identityGapDimension<GeneratedCase>(),
+  ],
 };
 
 export default propertyClaim(traceIdentityProperty, 130);

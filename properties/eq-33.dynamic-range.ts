@@ -8,11 +8,17 @@ import type { GeneratedCase } from '../src/arbitraries/cases.ts';
 import { toMatrixCase } from '../src/arbitraries/cases.ts';
 import { ModelUndefinedError } from '../src/errors.ts';
 import { eq33Chain, paperCovariances } from '../src/models/paper.ts';
-import { describeCase, generalCases } from '../src/arbitraries/case-sets.ts';
+import { describeCase, generalAndLoudCases, MAX_N } from '../src/arbitraries/case-sets.ts';
+import { ALL_INPUT_FAMILIES } from '../src/arbitraries/inputs.ts';
+import { ALL_FAMILIES } from '../src/arbitraries/matrices.ts';
+import { caseDimensions, distanceBuckets } from '../src/claims/checks/case-coverage.ts';
 import { defaultCapacityKit, type CapacityKit } from '../src/claims/checks/property-kit.ts';
 import { guarded, paperCovarianceError, requireResolvable } from '../src/claims/checks/property-kit.ts';
 import type { PropertyClaim } from '../src/claims/checks/property-types.ts';
 import { propertyClaim } from '../src/claims/checks/property.ts';
+
+/** The smaller relative slack of the two "≤", as a distance: 0 is equality (the first one at N = 1). */
+const slack = distanceBuckets([0, 1e-6, 1e-3, 0.1, 0.5], 1, '|slack|');
 
 export function makeEq33Property(kit: CapacityKit = defaultCapacityKit): PropertyClaim<GeneratedCase> {
   return {
@@ -27,7 +33,7 @@ export function makeEq33Property(kit: CapacityKit = defaultCapacityKit): Propert
       paper: 'At N = 1 the first "≤" is an equality (Σ⁻¹, Ψ⁻¹ are scalars).',
       exact: 'The bound uses the paper factors Σ, Ψ of Eq. 9, which exist only when ρ(U), ρ(V) < 1; with N = 1 the true J_tot is I(W) while the bound is g·I(W), so the first "≤" fails whenever g < 1.',
     },
-    arbitrary: generalCases(),
+    arbitrary: generalAndLoudCases(),
     evaluate: (model, g) =>
       guarded(() => {
         const c = toMatrixCase(g);
@@ -58,6 +64,10 @@ export function makeEq33Property(kit: CapacityKit = defaultCapacityKit): Propert
       }),
     describe: describeCase,
     size: (g) => g.N,
+    coverage: [
+      ...caseDimensions((g: GeneratedCase) => g, { uFamilies: ALL_FAMILIES, vFamilies: ALL_FAMILIES, wFamilies: ALL_INPUT_FAMILIES, maxN: MAX_N }),
+      { name: 'smaller slack of the two ≤', buckets: slack.buckets, bucket: (_g, e) => (e.undefinedReason === undefined ? slack.of(e.margin, e.errorBound) : undefined) },
+    ],
   };
 }
 

@@ -13,7 +13,10 @@ import { toMatrixCase } from '../src/arbitraries/cases.ts';
 import { spdConditionNumber, symmetricEigenvalues } from '../src/linalg/dense.ts';
 import type { MatrixCase } from '../src/models/case.ts';
 import { memoryExactFisherMemory, paperMemoryModel, paperMemoryTotalCapacity } from '../src/models/memory/index.ts';
-import { describeMemoryCase, memoryCases, type MemoryCase } from '../src/arbitraries/case-sets.ts';
+import { describeMemoryCase, MAX_N, memoryCases, type MemoryCase } from '../src/arbitraries/case-sets.ts';
+import { ALL_INPUT_FAMILIES } from '../src/arbitraries/inputs.ts';
+import { ALL_FAMILIES } from '../src/arbitraries/matrices.ts';
+import { caseDimensions, distanceBuckets } from '../src/claims/checks/case-coverage.ts';
 import { defaultCapacityKit, type CapacityKit } from '../src/claims/checks/property-kit.ts';
 import { guarded, requireResolvable, ROUNDING_SAFETY, UNIT_ROUNDOFF } from '../src/claims/checks/property-kit.ts';
 import type { PropertyClaim } from '../src/claims/checks/property-types.ts';
@@ -56,6 +59,9 @@ export const defaultMemoryKit: MemoryKit = {
   },
 };
 
+/** The distance to J'_tot = J_tot: |J'_tot/J_tot − 1|, a tie, then decades (an increase or a decrease: the verdict says which). */
+const increase = distanceBuckets([0, 1e-6, 1e-3, 0.1], Infinity, "|J'/J − 1|");
+
 export function makeMemoryIncreaseProperty(kit: MemoryKit = defaultMemoryKit): PropertyClaim<MemoryCase> {
   return {
     id: 'memory.capacity-increase',
@@ -87,6 +93,11 @@ export function makeMemoryIncreaseProperty(kit: MemoryKit = defaultMemoryKit): P
       }),
     describe: describeMemoryCase,
     size: (mc) => mc.base.N,
+    coverage: [
+      ...caseDimensions((mc: MemoryCase) => mc.base, { uFamilies: ALL_FAMILIES, vFamilies: ALL_FAMILIES, wFamilies: ALL_INPUT_FAMILIES, maxN: MAX_N, outsideRadii: ['≥ 1 (divergent)'] }),
+      { name: 'α₁', buckets: ["1 (the paper's)", '(0, 1)'], bucket: (mc) => (mc.alpha === 1 ? "1 (the paper's)" : '(0, 1)') },
+      { name: "|J'/J − 1|", buckets: increase.buckets, bucket: (_mc, e) => (e.undefinedReason === undefined ? increase.of(e.margin, e.errorBound) : undefined) },
+    ],
   };
 }
 

@@ -10,7 +10,10 @@ import { Matrix } from 'ml-matrix';
 import { eigenvalues } from '../src/linalg/eigen.ts';
 import { makeCase } from '../src/models/case.ts';
 import { eigenvalueWeight } from '../src/models/paper.ts';
-import { describeCase, normalNonzeroSpectrumCases } from '../src/arbitraries/case-sets.ts';
+import { describeCase, MAX_N, normalNonzeroSpectrumCases } from '../src/arbitraries/case-sets.ts';
+import { ALL_INPUT_FAMILIES } from '../src/arbitraries/inputs.ts';
+import { NORMAL_FAMILIES } from '../src/arbitraries/matrices.ts';
+import { caseDimensions, distanceBuckets } from '../src/claims/checks/case-coverage.ts';
 import { exactCapacity, guarded, UNIT_ROUNDOFF } from '../src/claims/checks/property-kit.ts';
 import type { PropertyClaim } from '../src/claims/checks/property-types.ts';
 import { propertyClaim } from '../src/claims/checks/property.ts';
@@ -33,6 +36,9 @@ const moduli = (rows: number[][]) => {
   const { re, im } = eigenvalues(new Matrix(rows));
   return re.map((x, k) => Math.hypot(x, im[k]));
 };
+
+/** The distance of the weights to the ends of (0, 1): min(smallest g, 1 − largest g); at most 1/2. */
+const toEnds = distanceBuckets([0, 1e-6, 1e-3, 0.1], 0.5, 'distance');
 
 export function makeRemark3Property(kit: WeightKit = defaultWeightKit): PropertyClaim<GeneratedCase> {
   return {
@@ -78,6 +84,20 @@ export function makeRemark3Property(kit: WeightKit = defaultWeightKit): Property
       }),
     describe: describeCase,
     size: (g) => g.N,
+    coverage: [
+      ...caseDimensions((g: GeneratedCase) => g, { uFamilies: NORMAL_FAMILIES, vFamilies: NORMAL_FAMILIES, wFamilies: ALL_INPUT_FAMILIES, maxN: MAX_N, outsideSpectra: ['non-normal', 'nearly defective non-normal'], outsideRadii: ['0', '≥ 1 (divergent)'] }),
+      {
+        name: 'distance of g to {0, 1}',
+        buckets: toEnds.buckets,
+        unreachable: [
+          { bucket: toEnds.tie, models: ['paper'] as const, reason: 'a tie needs g within its error bound (about 2e-15) of 1 or 0, i.e. |λ| below about 3e-8 or within 1e-15 of 1, where float64 no longer tells g from 1 or 0; the generators stop at |λ| = 1e-7 (1 − g ≈ 2e-14, still resolved) and 0.999' },
+          ...toEnds.buckets
+            .filter((b) => b !== toEnds.tie)
+            .map((bucket) => ({ bucket, models: ['exact'] as const, reason: 'the true law gives every |b_jk|² the weight 1 exactly (each mode is a scalar AR(1) process whose Fisher information sums to its input information), so the distance to 1 is 0 in every case' })),
+        ],
+        bucket: (_g, e) => (e.undefinedReason === undefined ? toEnds.of(e.margin, e.errorBound) : undefined),
+      },
+    ],
   };
 }
 

@@ -6,13 +6,20 @@
  *   expect(myStep).toHold();                 // a ProofStep, a Derivation, or anything with a verdict
  *   expect(myClaim).toHoldIn('exact');       // a claim (defineClaim) in one model
  *   test.prop([arbitraries.normalConvergentCases()])('…', (g) => { … });
+ *   expect(myProperty).toHoldIn('exact', { runs: 1000 });   // a property (PropertyClaim) of your own
+ *   expect(myProperty).toCoverItsBuckets();                  // every bucket its statement covers was reached
+ *   console.log(runProperty(myProperty).story);              // counts, coverage, counterexample, replay
  *
  * The matchers run matmem's own checkers (the step checker, the claim runner) with a fixed seed, so a
  * failure names the verdict, its detail and the command that replays it.
  */
 import { expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import type { ModelName, Verdict } from './core/types.ts';
+import type { AnalyticModel, ClaimResult, ModelName, Verdict } from './core/types.ts';
+import { runPropertyClaim } from './claims/checks/property.ts';
+import { emptyRequiredBuckets } from './claims/checks/property-coverage.ts';
+import type { PropertyClaim } from './claims/checks/property-types.ts';
+import { propertyStory } from './report/property-story.ts';
 import { combineVerdicts } from './core/verdict.ts';
 import { runClaim } from './claims/registry.ts';
 import { claimFile, isClaimDefinition, type ClaimDefinition } from './claims/unit.ts';
@@ -22,6 +29,7 @@ import { checkDerivation, checkStep } from './proof/check.ts';
 import { isDerivation, type ProofStep } from './proof/types.ts';
 
 export { fc, test };
+export type { PropertyClaim, ClaimResult };
 export * as arbitraries from './arbitraries/index.ts';
 
 export interface MatcherOptions {
@@ -29,6 +37,21 @@ export interface MatcherOptions {
   seed?: number;
   /** Random cases per claim and model, scaling the witnesses' points (default 200, as verify). */
   runs?: number;
+  /** A property: replay only the case at this fast-check path (from a counterexample's replay). */
+  path?: string;
+}
+
+/** A property of your own run as `matmem verify --claim` runs one: its results per model, and their story (counts, coverage, counterexample, replay). */
+export function runProperty<C>(prop: PropertyClaim<C>, opts: MatcherOptions & { model?: AnalyticModel } = {}): { results: ClaimResult[]; story: string } {
+  const models = prop.models.filter((m) => (opts.model === undefined || m === opts.model) && prop.notDefinedIn?.[m] === undefined);
+  const results = models.map((model) => runPropertyClaim(prop, { model, seed: opts.seed ?? 1, runs: opts.runs ?? 200, path: opts.path }));
+  return { results, story: propertyStory({ claims: [{ id: prop.id, source: prop.source, statement: prop.statement, results }] }).trim() };
+}
+
+/** Whether x is a property (what propertyClaim takes): an arbitrary, an evaluation and a case description. */
+export function isPropertyClaim(x: unknown): x is PropertyClaim<unknown> {
+  const p = x as Partial<PropertyClaim<unknown>> | null;
+  return typeof p === 'object' && p !== null && typeof p.id === 'string' && typeof p.evaluate === 'function' && typeof p.describe === 'function' && p.arbitrary !== undefined && Array.isArray(p.models);
 }
 
 interface Judged {
@@ -46,6 +69,16 @@ function isProofStep(x: unknown): x is ProofStep {
 export function judge(x: unknown, opts: MatcherOptions = {}, model?: ModelName): Judged {
   const o = { seed: opts.seed ?? 1, runs: opts.runs ?? 200 };
   if (isClaimDefinition(x)) return judgeClaim(x, o, model);
+  if (isPropertyClaim(x)) {
+    if (model === 'experiment') throw new TypeError('a property is decided in the paper and exact models');
+    const { results, story } = runProperty(x, { ...opts, model });
+    if (results.length === 0) return { verdict: combineVerdicts([]), detail: `property ${x.id} has no result in ${model ? `the ${model} model` : 'any model'}` };
+    const verdict = combineVerdicts(results.map((r) => r.verdict));
+    const deciding = results.find((r) => r.verdict === verdict) ?? results[0];
+    const cx = deciding.counterexample as { counterexamplePath?: string; replay?: string } | null;
+    const here = cx?.counterexamplePath ? `\nreplay here: expect(property).${verdict === 'fails' ? 'toFailIn' : 'toHoldIn'}('${deciding.model}', { seed: ${o.seed}, path: '${cx.counterexamplePath}' })` : '';
+    return { verdict, detail: `${story}${here}`, replay: `${deciding.replay} (with --load and the folder of a claim file built by propertyClaim)` };
+  }
   if (model !== undefined) throw new TypeError('toHoldIn / toFailIn take a claim (defineClaim)');
   if (isDerivation(x)) {
     const r = checkDerivation(x, o);
@@ -99,7 +132,22 @@ function verdictMatcher(wanted: Verdict, received: unknown, opts: MatcherOptions
   };
 }
 
+/** Every bucket a property's statement covers was reached by its cases (in every model it is evaluated in). */
+function coverageMatcher(received: unknown, opts: MatcherOptions | undefined, isNot: boolean) {
+  if (!isPropertyClaim(received)) throw new TypeError('toCoverItsBuckets takes a property (the object propertyClaim takes)');
+  const { results, story } = runProperty(received, opts);
+  const empty = results.flatMap((r) => emptyRequiredBuckets(r.coverage ?? []).map((b) => `${r.model}: ${b}`));
+  return {
+    pass: empty.length === 0,
+    message: () => (isNot ? `expected some bucket of ${received.id} to stay empty; every one was reached\n${story}` : `${empty.length} bucket(s) the statement covers were not reached: ${empty.join('; ')}\n${story}`),
+  };
+}
+
 export const matchers = {
+  /** A property's cases reached every bucket of its coverage that its statement covers. */
+  toCoverItsBuckets(this: { isNot: boolean }, received: unknown, opts?: MatcherOptions) {
+    return coverageMatcher(received, opts, this.isNot);
+  },
   /** The step, derivation or claim holds (every model of a claim). */
   toHold(this: { isNot: boolean }, received: unknown, opts?: MatcherOptions) {
     return verdictMatcher('holds', received, opts, undefined, this.isNot);
@@ -121,6 +169,7 @@ export const matchers = {
 expect.extend(matchers);
 
 interface MatmemMatchers<R = unknown> {
+  toCoverItsBuckets(opts?: MatcherOptions): R;
   toHold(opts?: MatcherOptions): R;
   toHoldIn(model: ModelName, opts?: MatcherOptions): R;
   toFail(opts?: MatcherOptions): R;

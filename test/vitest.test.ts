@@ -4,7 +4,8 @@
  * model: the report's counterexample), and plain results.
  */
 import { describe, expect, it } from 'vitest';
-import { judge, matchers, test as propTest, arbitraries } from '../src/vitest.ts';
+import { judge, matchers, runProperty, test as propTest, arbitraries, fc } from '../src/vitest.ts';
+import type { PropertyClaim } from '../src/vitest.ts';
 import { fieldMatrix as M } from '../src/index.ts';
 import type { ProofStep } from '../src/proof/types.ts';
 import { defineClaim, customCheck } from '../src/claims/unit.ts';
@@ -57,7 +58,44 @@ describe('matmem/vitest matchers', () => {
     expect({ verdict: 'holds', detail: '' }).toHold();
     expect({ verdict: 'inconclusive' }).not.toFail();
     expect(() => judge(42)).toThrow(/expected a claim/);
-    expect(Object.keys(matchers).sort()).toEqual(['toFail', 'toFailIn', 'toHold', 'toHoldIn']);
+    expect(Object.keys(matchers).sort()).toEqual(['toCoverItsBuckets', 'toFail', 'toFailIn', 'toHold', 'toHoldIn']);
+  });
+});
+
+/** A user's own property: x ≤ 40 over integers 0..50, with a coverage dimension whose "above 60" bucket no case can reach. */
+function ownProperty(reachable: boolean): PropertyClaim<number> {
+  return {
+    id: 'my.at-most-40',
+    source: 'a test',
+    statement: 'x ≤ 40',
+    statementTex: 'x \\le 40',
+    kind: 'inequality',
+    quantity: { paper: 'x', exact: 'x' },
+    models: ['paper'],
+    arbitrary: fc.integer({ min: 0, max: 50 }),
+    evaluate: (_m, x) => ({ value: x, margin: 40 - x, errorBound: 0, bound: 40, numbers: { x } }),
+    describe: (x) => ({ x }),
+    size: () => 1,
+    coverage: [{ name: 'x', buckets: reachable ? ['low', 'high'] : ['low', 'high', 'above 60'], bucket: (x) => (x < 25 ? 'low' : 'high') }],
+  };
+}
+
+describe("a user's own property under vitest", () => {
+  it('runs with counts, coverage and a shrunk counterexample (x = 41), and toCoverItsBuckets names an empty bucket', () => {
+    const { results, story } = runProperty(ownProperty(true), { runs: 300 });
+    expect(results.map((r) => [r.model, r.verdict])).toEqual([['paper', 'fails']]);
+    expect(results[0].caseCounts!.tried).toBe(300);
+    expect(story).toContain('x = 41');
+    expect(story).toMatch(/replay: matmem verify --claim my\.at-most-40 --seed 1 --path /);
+    expect(ownProperty(true)).toCoverItsBuckets({ runs: 300 });
+    expect(ownProperty(false)).not.toCoverItsBuckets({ runs: 300 });
+    let message = '';
+    try {
+      expect(ownProperty(false)).toCoverItsBuckets({ runs: 300 });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('paper: x: above 60');
   });
 });
 

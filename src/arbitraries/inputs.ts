@@ -15,7 +15,8 @@ import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 import { angleCount, gaussianFromUniform, gridNumber, logUniform, orthogonalFromAngles, toRows } from './building-blocks.ts';
 
-export type InputFamily = 'dense' | 'unitary' | 'rank-deficient' | 'fixed-norm' | 'corner';
+/** 'best-direction' is no recipe of this file: the input of largest J_rel for given U, V (near-bound.ts). */
+export type InputFamily = 'dense' | 'unitary' | 'rank-deficient' | 'fixed-norm' | 'corner' | 'best-direction';
 export const ALL_INPUT_FAMILIES: readonly InputFamily[] = ['dense', 'unitary', 'rank-deficient', 'fixed-norm'];
 
 export interface InputRecipe {
@@ -35,6 +36,8 @@ export interface GeneratedInput {
   /** Rank by construction (generic: the Gaussian draw has full rank r almost surely). */
   rank: number;
   frobeniusNorm: number;
+  /** best-direction: the model whose J_rel it maximizes, and that largest J_rel (λmax of the quadratic form J_rel(W)). */
+  bestOf?: { model: 'paper' | 'exact'; jrel: number };
 }
 
 export function inputRecipeArbitrary(maxN = 5, families: readonly InputFamily[] = ALL_INPUT_FAMILIES): fc.Arbitrary<InputRecipe> {

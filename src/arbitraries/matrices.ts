@@ -41,6 +41,8 @@ export interface RadiusBand {
   min: number;
   max: number;
   label: string;
+  /** 'log': ρ = min·(max/min)^position, every decade of the band drawn alike (default: linear in the position). */
+  scale?: 'log';
 }
 
 /** Convergent, including exactly zero eigenvalues (U = 0 is normal and convergent). */
@@ -51,6 +53,12 @@ export const NONZERO_BAND: RadiusBand = { min: 1e-3, max: 0.95, label: 'nonzero 
 export const NEAR_MARGINAL_BAND: RadiusBand = { min: 0.99, max: 0.999, label: 'near-marginal [0.99, 0.999]' };
 /** Small radius (to pair with a divergent partner so that ρ(U)ρ(V) < 1 still holds). */
 export const SMALL_BAND: RadiusBand = { min: 0, max: 0.5, label: 'small [0, 0.5]' };
+/**
+ * Near zero, log-uniform: ρ ∈ [1e-7, 1e-2], every decade alike. Where the weights g of Eq. 18 come
+ * within ρ(U)² + ρ(V)² of 1, so J_tot,rel of the paper model comes within 1e-14..1e-4 of Corollary 2.1's
+ * bound 1: the linear bands reach that only by the grid's few smallest steps.
+ */
+export const NEAR_ZERO_BAND: RadiusBand = { min: 1e-7, max: 1e-2, label: 'near zero [1e-7, 1e-2], log-uniform', scale: 'log' };
 /** Not convergent: ρ ∈ [1, 1.6] (the paper model is undefined; the exact one needs ρ(U)ρ(V) < 1). */
 export const DIVERGENT_BAND: RadiusBand = { min: 1, max: 1.6, label: 'divergent [1, 1.6]' };
 
@@ -149,7 +157,7 @@ export function matrixRecipeArbitrary(opts: MatrixArbitraryOptions = {}): fc.Arb
 export function buildMatrix(recipe: MatrixRecipe, N: number, opts: MatrixArbitraryOptions = {}): GeneratedMatrix {
   const bands = opts.bands ?? [TYPICAL_BAND];
   const band = bands[Math.min(recipe.band, bands.length - 1)];
-  const rho = band.min + recipe.radius * (band.max - band.min);
+  const rho = band.scale === 'log' ? band.min * (band.max / band.min) ** recipe.radius : band.min + recipe.radius * (band.max - band.min);
   const modulus = (i: number) => (i === 0 ? rho : band.min + (recipe.moduli[i] ?? 0) * (rho - band.min));
   const sign = (i: number) => (recipe.signs[i] ? -1 : 1);
   const q = () => orthogonalFromAngles(N, recipe.angles);

@@ -9,3 +9,5 @@ export { propertyCheck, propertyClaim, propertiesOf, runPropertyClaim, replayPro
 export type { PropertyClaim, AnyPropertyClaim, ClaimKind } from './checks/property-types.ts';
 export type { CaseEvaluation } from './checks/property-kit.ts';
 export { guarded, defaultCapacityKit, type CapacityKit } from './checks/property-kit.ts';
+export { bucketOf, emptyRequiredBuckets, type CoverageDimension } from './checks/property-coverage.ts';
+export { caseDimensions, distanceBuckets, errorBoundDimension, identityGapDimension } from './checks/case-coverage.ts';

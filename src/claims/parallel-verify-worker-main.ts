@@ -4,7 +4,7 @@ import { loadUnits } from './registry.ts';
 import { runItem } from './parallel-verify.ts';
 import type { ClaimRunOptions } from './registry.ts';
 
-const data = workerData as { counter: Int32Array; total: number; seed: number; runs: number; figures: string | null; experiments: ClaimRunOptions['experiments'] };
+const data = workerData as { counter: Int32Array; total: number; seed: number; runs: number; figures: string | null; experiments: ClaimRunOptions['experiments']; caseTimeoutSeconds?: number };
 try {
   const units = await loadUnits();
   for (let i = Atomics.add(data.counter, 0, 1); i < data.total; i = Atomics.add(data.counter, 0, 1)) {

@@ -14,7 +14,7 @@ import { reportFromUnitResults, runUnit, unitMeta, workUnits } from './shard.ts'
 /** What a thread sends back for one item of the work list. */
 export type ItemResult = { index: number; unit: ReturnType<typeof runUnit> } | { index: number; figures: FigureReport[] };
 
-export interface ParallelVerifyOptions extends Pick<ClaimRunOptions, 'seed' | 'runs' | 'experiments'> {
+export interface ParallelVerifyOptions extends Pick<ClaimRunOptions, 'seed' | 'runs' | 'experiments' | 'caseTimeoutSeconds'> {
   /** Threads in all, this one included (≥ 2 to start workers). */
   threads: number;
   /**
@@ -35,7 +35,7 @@ export function itemCount(units: Units, figures: string | null): number {
 }
 
 /** Computes item `index` of the list (item 0 is the figures when they are drawn). */
-export async function runItem(units: Units, index: number, opts: Pick<ParallelVerifyOptions, 'seed' | 'runs' | 'experiments' | 'figures'>): Promise<ItemResult> {
+export async function runItem(units: Units, index: number, opts: Pick<ParallelVerifyOptions, 'seed' | 'runs' | 'experiments' | 'figures' | 'caseTimeoutSeconds'>): Promise<ItemResult> {
   if (opts.figures && index === 0) {
     const { reportFigures } = (await import(opts.figures)) as { reportFigures: (seed: number) => Promise<FigureReport[]> };
     return { index, figures: await reportFigures(opts.seed) };
@@ -80,7 +80,7 @@ export async function runVerifyParallel(units: Units, opts: ParallelVerifyOption
 
 function startWorker(opts: ParallelVerifyOptions, counter: Int32Array, total: number, onResult: (r: ItemResult) => void): { worker: Worker; finished: Promise<void> } {
   const worker = new Worker(WORKER_ENTRY, {
-    workerData: { counter, total, seed: opts.seed, runs: opts.runs, figures: opts.figures, experiments: opts.experiments ?? [] },
+    workerData: { counter, total, seed: opts.seed, runs: opts.runs, figures: opts.figures, experiments: opts.experiments ?? [], caseTimeoutSeconds: opts.caseTimeoutSeconds },
   });
   const finished = new Promise<void>((resolve, reject) => {
     worker.on('message', (m: { result?: ItemResult; done?: boolean; error?: string }) => {

@@ -28,6 +28,8 @@ export interface ClaimRunOptions {
   step?: string;
   /** Experiment records (matmem experiment) for the Section 6 claims, with the paths they came from. */
   experiments?: { path: string; record: ExperimentRecord }[];
+  /** The time budget of one generated case of a property (seconds; default 60). */
+  caseTimeoutSeconds?: number;
 }
 
 export interface Units {
@@ -161,25 +163,35 @@ export function loadUnits(extraDirs: string[] = [], limits: UserCodeLimits = DEF
 
 /** One claim's checks, run and merged per model (what `verify` reports for it). */
 export function runClaim(claim: ClaimDefinition, ctx: ClaimContext): ClaimReport {
-  const perCheck = claim.checks.map((check) =>
-    check
-      .run(ctx, claim)
-      .filter((r) => claim.notDefinedIn?.[r.model] === undefined && (ctx.models === undefined || ctx.models.includes(r.model)))
-      .map((r) => ({ ...r, evidence: r.evidence ?? [{ source: `registry: ${check.source}`, verdict: r.verdict, detail: r.detail, replay: r.replay }] })),
-  );
+  const perCheck = claim.checks.map((check) => checkResults(claim, check.source, check.run(ctx, claim), ctx.models));
+  return { id: claim.id, source: claim.source, statement: claim.statement, ...(claim.statementTex ? { statementTex: claim.statementTex } : {}), results: combineCheckResults(perCheck) };
+}
+
+/** One check's results as the claim reports them: the models the claim speaks about (and the run asked for), each with its evidence. */
+export function checkResults(claim: Pick<ClaimDefinition, 'notDefinedIn'>, source: string, results: ClaimResult[], models?: ModelName[]): ClaimResult[] {
+  return results
+    .filter((r) => claim.notDefinedIn?.[r.model] === undefined && (models === undefined || models.includes(r.model)))
+    .map((r) => ({ ...r, evidence: r.evidence ?? [{ source: `registry: ${source}`, verdict: r.verdict, detail: r.detail, replay: r.replay }] }));
+}
+
+/** The claim's result per model from its checks' results (in the checks' order): one check's as it is, several merged. */
+export function combineCheckResults(perCheck: ClaimResult[][]): ClaimResult[] {
   const results: ClaimResult[] = [];
   for (const model of ['paper', 'exact', 'experiment'] as ModelName[]) {
     const rs = perCheck.flat().filter((r) => r.model === model);
     if (rs.length > 0) results.push(mergeResults(rs));
   }
-  return { id: claim.id, source: claim.source, statement: claim.statement, ...(claim.statementTex ? { statementTex: claim.statementTex } : {}), results };
+  return results;
 }
 
 /** Several checks' results for one model as one: the verdicts combined, each check's numbers kept (parts). */
 function mergeResults(rs: ClaimResult[]): ClaimResult {
   if (rs.length === 1) return rs[0];
   const verdict = combineVerdicts(rs.map((r) => r.verdict));
-  const deciding = rs.find((r) => r.verdict === verdict) ?? rs[0];
+  // a property's case counts and coverage stay the claim's, whichever check decided the verdict; when the
+  // property is among the deciding checks, its shrunk counterexample is the claim's
+  const property = rs.find((r) => r.coverage !== undefined);
+  const deciding = (property?.verdict === verdict ? property : undefined) ?? rs.find((r) => r.verdict === verdict) ?? rs[0];
   const parts = rs.map((r) => ({
     source: r.evidence?.[0]?.source ?? 'registry',
     verdict: r.verdict,
@@ -193,6 +205,7 @@ function mergeResults(rs: ClaimResult[]): ClaimResult {
   }));
   return {
     ...deciding,
+    ...(property ? { caseCounts: property.caseCounts, coverage: property.coverage, ...(property.smallestMargin ? { smallestMargin: property.smallestMargin } : {}) } : {}),
     verdict,
     cases: rs.reduce((s, r) => s + r.cases, 0),
     undefinedCases: rs.reduce((s, r) => s + (r.undefinedCases ?? 0), 0),
@@ -206,7 +219,7 @@ function mergeResults(rs: ClaimResult[]): ClaimResult {
 /** Every selected claim, in report order. */
 export function evaluateClaims(units: Units, opts: ClaimRunOptions, onClaim?: (id: string) => void): ClaimReport[] {
   if (opts.step !== undefined) return [];
-  const ctx: ClaimContext = { seed: opts.seed, runs: opts.runs, path: opts.path, experiments: opts.experiments ?? [] };
+  const ctx: ClaimContext = { seed: opts.seed, runs: opts.runs, path: opts.path, experiments: opts.experiments ?? [], ...(opts.caseTimeoutSeconds !== undefined ? { caseTimeoutSeconds: opts.caseTimeoutSeconds } : {}) };
   return units.claims
     .filter((c) => opts.claim === undefined || c.id === opts.claim)
     .map((c) => {

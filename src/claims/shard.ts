@@ -21,6 +21,8 @@ import { valueFromJson, valueToJson } from '../report/json.ts';
 import { MODEL_CHECK_IDS, runModelCheck } from './model-checks/index.ts';
 import { runClaim, type ClaimRunOptions, type Units } from './registry.ts';
 import { attachDerivations, withLoadInReplays } from './verify.ts';
+import { assembleSlicedClaims, runSlice, runSlicedClaim, slicedCheck, type SliceLedger, type SlicedClaim } from './case-slices.ts';
+import { stepSelected } from '../proof/index.ts';
 
 export const VERIFY_SHARD_FORMAT = 'matmem-verify-shard/1';
 const MODELS: ModelName[] = ['paper', 'exact', 'experiment'];
@@ -30,7 +32,18 @@ export interface VerifyShardRecord {
   tool: { name: 'matmem'; version: string };
   shard: ShardSpec;
   /** What every shard of one run must share: seed, runs, the --load folders, the experiment records, and the units. */
-  config: { seed: number; runs: number; load: string[]; experiments: { task: string; digest: string }[]; units: number; unitsDigest: string };
+  config: {
+    seed: number;
+    runs: number;
+    load: string[];
+    experiments: { task: string; digest: string }[];
+    units: number;
+    unitsDigest: string;
+    /** A run of one claim (verify --claim ID --shard i/n): its cases and the steps that name it; absent for a whole run. */
+    claim?: string;
+    /** The time budget of one generated case (verify --case-timeout), when not the default. */
+    caseTimeoutSeconds?: number;
+  };
   /** The keys of this shard's units ("claim/model", "derivation#index", "check/id"), in the run's order. */
   unitKeys: string[];
   /** Every claim's id and statement (in report order), and every derivation's title: the merge needs no code. */
@@ -39,23 +52,48 @@ export interface VerifyShardRecord {
   claims: { id: string; model: ModelName; result: ClaimResult }[];
   steps: { derivation: string; step: DerivationStepReport }[];
   modelChecks: ModelCheckReport[];
+  /** A sharded run's property claims: per claim and model, the other checks' results and the properties' declared data … */
+  slicedClaims?: SlicedClaim[];
+  /** … and this shard's slices of their cases (case-slices.ts). */
+  caseSlices?: SliceLedger[];
   /** When the shard ran and for how long (kept apart: the merged report's `generated`). */
   generated: { at: string; seconds: number };
 }
 
-export type Unit = { kind: 'claim'; id: string; model: ModelName } | { kind: 'step'; derivation: string; index: number } | { kind: 'check'; id: string };
+export type Unit =
+  | { kind: 'claim'; id: string; model: ModelName; sliced?: boolean }
+  | { kind: 'cases'; id: string; model: ModelName; check: number; slice: number; slices: number }
+  | { kind: 'step'; derivation: string; index: number }
+  | { kind: 'check'; id: string };
 
-/** Every unit of a full run, in the fixed order the shards share. */
-export function workUnits(units: Units): Unit[] {
+export interface WorkListOptions {
+  /** Cut every property's cases into this many slices (a sharded run: the shard count). Default 1: one unit per claim and model. */
+  slices?: number;
+  /** A run of one claim: its units and the derivation steps that name it (no model checks). */
+  claim?: string;
+}
+
+/** Every unit of a run, in the fixed order the shards share. */
+export function workUnits(units: Units, o: WorkListOptions = {}): Unit[] {
+  const slices = o.slices ?? 1;
+  const claims = units.claims.filter((c) => o.claim === undefined || c.id === o.claim);
   return [
-    ...units.claims.flatMap((c) => MODELS.map((model) => ({ kind: 'claim' as const, id: c.id, model }))),
-    ...units.derivations.flatMap((d) => d.steps.map((_, i) => ({ kind: 'step' as const, derivation: d.id, index: i + 1 }))),
-    ...MODEL_CHECK_IDS.map((id) => ({ kind: 'check' as const, id })),
+    ...claims.flatMap((c) =>
+      MODELS.flatMap((model): Unit[] => {
+        const sliced = slices > 1 ? c.checks.map((_, k) => k).filter((k) => slicedCheck(c, k, model)) : [];
+        if (sliced.length === 0) return [{ kind: 'claim', id: c.id, model }];
+        return [{ kind: 'claim', id: c.id, model, sliced: true }, ...sliced.flatMap((check) => Array.from({ length: slices }, (_, s): Unit => ({ kind: 'cases', id: c.id, model, check, slice: s + 1, slices })))];
+      }),
+    ),
+    ...units.derivations.flatMap((d) => d.steps.flatMap((s, i) => (o.claim === undefined || stepSelected(d.id, s, i + 1, { claim: o.claim }) ? [{ kind: 'step' as const, derivation: d.id, index: i + 1 }] : []))),
+    ...(o.claim === undefined ? MODEL_CHECK_IDS.map((id) => ({ kind: 'check' as const, id })) : []),
   ];
 }
 
 export function unitKey(u: Unit): string {
-  return u.kind === 'claim' ? `${u.id}/${u.model}` : u.kind === 'step' ? `${u.derivation}#${u.index}` : `check/${u.id}`;
+  if (u.kind === 'claim') return `${u.id}/${u.model}${u.sliced ? '+sliced' : ''}`;
+  if (u.kind === 'cases') return `${u.id}/${u.model}@${u.check}:${u.slice}/${u.slices}`;
+  return u.kind === 'step' ? `${u.derivation}#${u.index}` : `check/${u.id}`;
 }
 
 /** A short digest of the unit list (the same claims, steps and checks in every shard). */
@@ -108,7 +146,13 @@ function shardInconsistency(r: VerifyShardRecord): string | null {
   if (r.unitKeys.length !== expected) return `it lists ${r.unitKeys.length} units, but shard ${index} of ${count} of ${r.config.units} units has ${expected}`;
   const keys = new Set(r.unitKeys);
   if (keys.size !== r.unitKeys.length) return 'a unit is listed twice';
-  const outside = [...r.claims.map((c) => `${c.id}/${c.model}`), ...r.steps.map((s) => `${s.derivation}#${s.step.index}`), ...r.modelChecks.map((m) => `check/${m.id}`)].find((k) => !keys.has(k));
+  const outside = [
+    ...r.claims.map((c) => `${c.id}/${c.model}`),
+    ...(r.slicedClaims ?? []).map((c) => `${c.id}/${c.model}+sliced`),
+    ...(r.caseSlices ?? []).map((c) => `${c.id}/${c.model}@${c.check}:${c.slice}/${c.slices}`),
+    ...r.steps.map((s) => `${s.derivation}#${s.step.index}`),
+    ...r.modelChecks.map((m) => `check/${m.id}`),
+  ].find((k) => !keys.has(k));
   if (outside) return `it holds a result for ${outside}, which is not one of its units`;
   for (const c of r.claims) if (c.result.model !== c.model) return `the result of ${c.id}/${c.model} is for model ${c.result.model}`;
   return null;
@@ -117,24 +161,35 @@ function shardInconsistency(r: VerifyShardRecord): string | null {
 /** Runs this shard's units. `onUnit` is called before each (progress). */
 export function runVerifyShard(
   units: Units,
-  opts: Pick<ClaimRunOptions, 'seed' | 'runs' | 'experiments'> & { load: string[]; experimentDigests: { task: string; digest: string }[] },
+  opts: Pick<ClaimRunOptions, 'seed' | 'runs' | 'experiments' | 'caseTimeoutSeconds'> & { load: string[]; experimentDigests: { task: string; digest: string }[]; claim?: string },
   shard: ShardSpec,
   onUnit?: (label: string, done: number, total: number) => void,
 ): VerifyShardRecord {
   const started = Date.now();
-  const all = workUnits(units);
+  const all = workUnits(units, { slices: shard.count, claim: opts.claim });
   const mine = all.filter((_, i) => inShard(i, shard));
-  const ctx = { seed: opts.seed, runs: opts.runs, experiments: opts.experiments ?? [] };
+  const ctx = { seed: opts.seed, runs: opts.runs, experiments: opts.experiments ?? [], ...(opts.caseTimeoutSeconds !== undefined ? { caseTimeoutSeconds: opts.caseTimeoutSeconds } : {}) };
   const record: VerifyShardRecord = {
     format: VERIFY_SHARD_FORMAT,
     tool: { name: 'matmem', version: VERSION },
     shard,
-    config: { seed: opts.seed, runs: opts.runs, load: opts.load, experiments: opts.experimentDigests, units: all.length, unitsDigest: unitsDigest(all) },
+    config: {
+      seed: opts.seed,
+      runs: opts.runs,
+      load: opts.load,
+      experiments: opts.experimentDigests,
+      units: all.length,
+      unitsDigest: unitsDigest(all),
+      ...(opts.claim !== undefined ? { claim: opts.claim } : {}),
+      ...(opts.caseTimeoutSeconds !== undefined ? { caseTimeoutSeconds: opts.caseTimeoutSeconds } : {}),
+    },
     unitKeys: mine.map(unitKey),
-    ...unitMeta(units),
+    ...unitMeta(units, opts.claim),
     claims: [],
     steps: [],
     modelChecks: [],
+    slicedClaims: [],
+    caseSlices: [],
     generated: { at: '', seconds: 0 },
   };
   mine.forEach((u, k) => {
@@ -143,6 +198,8 @@ export function runVerifyShard(
     record.claims.push(...r.claims);
     if (r.step) record.steps.push(r.step);
     if (r.check) record.modelChecks.push(r.check);
+    if (r.sliced) record.slicedClaims!.push(r.sliced);
+    if (r.slice) record.caseSlices!.push(r.slice);
   });
   record.generated = { at: new Date().toISOString(), seconds: (Date.now() - started) / 1000 };
   return record;
@@ -171,7 +228,9 @@ export function mergeVerifyShards(shards: { path: string; record: VerifyShardRec
   const records = shards.map((s) => s.record);
   // when the last shard finished, and the shards' time summed (the work, not the wall time)
   const generated = { at: records.map((r) => r.generated?.at ?? '').sort().pop() ?? '', seconds: records.reduce((s, r) => s + (r.generated?.seconds ?? 0), 0) };
-  const report = reportFromUnitResults(first.claimMeta, first.derivationMeta, records.flatMap((r) => r.claims), records.flatMap((r) => r.steps), records.flatMap((r) => r.modelChecks), { seed: first.config.seed, runs: first.config.runs, version: first.tool.version }, generated);
+  const run = { seed: first.config.seed, runs: first.config.runs };
+  const sliced = assembleSlicedClaims(records.flatMap((r) => r.slicedClaims ?? []), records.flatMap((r) => r.caseSlices ?? []), run);
+  const report = reportFromUnitResults(first.claimMeta, first.derivationMeta, [...records.flatMap((r) => r.claims), ...sliced], records.flatMap((r) => r.steps), records.flatMap((r) => r.modelChecks), { ...run, version: first.tool.version, claim: first.config.claim }, generated);
   return first.config.load.length > 0 ? withLoadInReplays(report, first.config.load) : report;
 }
 
@@ -186,7 +245,7 @@ export function reportFromUnitResults(
   results: { id: string; model: ModelName; result: ClaimResult }[],
   steps: { derivation: string; step: DerivationStepReport }[],
   checks: ModelCheckReport[],
-  run: { seed: number; runs: number; version: string },
+  run: { seed: number; runs: number; version: string; claim?: string },
   generated: { at: string; seconds: number },
 ): Report {
   const registry: ClaimReport[] = claimMeta.map((meta) => ({
@@ -196,7 +255,7 @@ export function reportFromUnitResults(
   const derivations: DerivationReport[] = derivationMeta
     .map((meta) => ({ ...meta, steps: steps.filter((s) => s.derivation === meta.id).map((s) => s.step).sort((a, b) => a.index - b.index) }))
     .filter((d) => d.steps.length > 0);
-  const opts = { seed: run.seed, runs: run.runs };
+  const opts = { seed: run.seed, runs: run.runs, ...(run.claim !== undefined ? { claim: run.claim } : {}) };
   const { claims, disagreements } = attachDerivations(registry, derivations, opts);
   const modelChecks = MODEL_CHECK_IDS.flatMap((id) => checks.filter((c) => c.id === id));
   return {
@@ -212,11 +271,18 @@ export function reportFromUnitResults(
   };
 }
 
-/** One unit of the work list computed: a claim in one model, a derivation step or a model check. */
-export function runUnit(units: Units, u: Unit, opts: Pick<ClaimRunOptions, 'seed' | 'runs' | 'experiments'>): { claims: { id: string; model: ModelName; result: ClaimResult }[]; step?: { derivation: string; step: DerivationStepReport }; check?: ModelCheckReport } {
-  if (u.kind === 'claim') {
+/** One unit of the work list computed: a claim in one model (whole, or without its properties' cases), a slice of a property's cases, a derivation step or a model check. */
+export function runUnit(
+  units: Units,
+  u: Unit,
+  opts: Pick<ClaimRunOptions, 'seed' | 'runs' | 'experiments' | 'caseTimeoutSeconds'>,
+): { claims: { id: string; model: ModelName; result: ClaimResult }[]; step?: { derivation: string; step: DerivationStepReport }; check?: ModelCheckReport; sliced?: SlicedClaim; slice?: SliceLedger } {
+  if (u.kind === 'claim' || u.kind === 'cases') {
     const claim = units.claims.find((c) => c.id === u.id)!;
-    return { claims: runClaim(claim, { seed: opts.seed, runs: opts.runs, experiments: opts.experiments ?? [], models: [u.model] }).results.map((result) => ({ id: u.id, model: u.model, result })) };
+    if (u.kind === 'cases') return { claims: [], slice: runSlice(claim, u.model, u.check, u.slice, u.slices, opts) };
+    if (u.sliced) return { claims: [], sliced: runSlicedClaim(claim, u.model, opts) };
+    const ctx = { seed: opts.seed, runs: opts.runs, experiments: opts.experiments ?? [], models: [u.model], ...(opts.caseTimeoutSeconds !== undefined ? { caseTimeoutSeconds: opts.caseTimeoutSeconds } : {}) };
+    return { claims: runClaim(claim, ctx).results.map((result) => ({ id: u.id, model: u.model, result })) };
   }
   if (u.kind === 'step') {
     const d = units.derivations.find((x) => x.id === u.derivation)!;
@@ -226,9 +292,9 @@ export function runUnit(units: Units, u: Unit, opts: Pick<ClaimRunOptions, 'seed
 }
 
 /** The claims' and derivations' report fields that need no computation (what a shard carries for the merge). */
-export function unitMeta(units: Units): { claimMeta: Omit<ClaimReport, 'results'>[]; derivationMeta: Omit<DerivationReport, 'steps'>[] } {
+export function unitMeta(units: Units, claim?: string): { claimMeta: Omit<ClaimReport, 'results'>[]; derivationMeta: Omit<DerivationReport, 'steps'>[] } {
   return {
-    claimMeta: units.claims.map((c) => ({ id: c.id, source: c.source, statement: c.statement, ...(c.statementTex ? { statementTex: c.statementTex } : {}) })),
+    claimMeta: units.claims.filter((c) => claim === undefined || c.id === claim).map((c) => ({ id: c.id, source: c.source, statement: c.statement, ...(c.statementTex ? { statementTex: c.statementTex } : {}) })),
     derivationMeta: units.derivations.map((d) => ({ id: d.id, title: d.title, source: d.source, ...(d.notes?.length ? { notes: d.notes } : {}) })),
   };
 }

@@ -16,6 +16,8 @@ export interface ClaimContext {
   experiments: { path: string; record: ExperimentRecord }[];
   /** Only these models (a shard of claim × model): a check may skip the others; the runner drops them. */
   models?: ModelName[];
+  /** The time budget of one generated case of a property, in seconds (verify --case-timeout; default 60). */
+  caseTimeoutSeconds?: number;
 }
 
 /** The claim's own fields, as checks see them (for replay commands and reports). */

@@ -15,6 +15,7 @@ import { checkVerifyPaths } from './verify-paths.ts';
 import type { RunConfig } from '../claims/baseline.ts';
 import { EXIT_OK, note, printJson } from './common.ts';
 import { finishVerify, readBaselineOption, readExperiments, recordDigest } from './verify-output.ts';
+import { FULL_REPORT_DIR, reportScope, verifyOutDir } from './partial-report.ts';
 
 const HELP = `
 Give the folders the shards wrote to (or the shard files themselves); every shard of the run must be
@@ -40,6 +41,7 @@ Examples:
 
 interface MergeOptions {
   out?: string;
+  force?: boolean;
   baseline?: string;
   writeBaseline?: string;
   junit?: string;
@@ -76,7 +78,8 @@ export function mergeCommand(): Command {
     .summary('combine the shards of a sharded verify or experiment into the unsharded output')
     .description('Combine the shard files written by `verify --shard` or `experiment --shard` into the report (or experiment record) of the whole run.')
     .argument('<dirs...>', 'folders holding shard files (or the files)')
-    .option('--out <dir>', 'where to write the merged output')
+    .option('--out <dir>', 'where to write the merged output (verify shards: default matmem-report, or matmem-report-<claim> for the shards of one claim)')
+    .option('--force', "verify shards of one claim: write into an --out that holds a whole run's report, replacing it (refused without)")
     .option('--baseline <file>', 'verify shards: compare with this baseline (exit 1 on a change)')
     .option('--write-baseline <file>', 'verify shards: write the merged verdicts and evidence as a baseline')
     .option('--junit <file>', 'verify shards: also write JUnit XML')
@@ -100,21 +103,25 @@ async function mergeVerify(files: string[], o: MergeOptions): Promise<void> {
   if (JSON.stringify(digests) !== JSON.stringify(first.config.experiments)) {
     throw new InputError(`merge: the shards were made with ${first.config.experiments.length ? `experiment records ${first.config.experiments.map((e) => `${e.task} (${e.digest})`).join(', ')}` : 'no experiment records'}; give the same with --experiment (got ${digests.length ? digests.map((e) => `${e.task} (${e.digest})`).join(', ') : 'none'})`);
   }
-  const config: RunConfig = { seed: first.config.seed, runs: first.config.runs, node: Number(process.versions.node.split('.')[0]), claim: null, step: null, experiments: digests };
+  const claim = first.config.claim;
+  const config: RunConfig = { seed: first.config.seed, runs: first.config.runs, node: Number(process.versions.node.split('.')[0]), claim: claim ?? null, step: null, experiments: digests };
   const baseline = await readBaselineOption(o.baseline, config);
-  const out = o.out ?? 'matmem-report';
+  if (o.force && claim === undefined) throw new InputError("--force lets the shards of one claim replace a whole run's report; the shards of a whole run replace it without");
+  // the shards of one claim make a partial report: its own folder by default, never over a whole run's without --force
+  const out = o.files ? verifyOutDir({ out: o.out ?? FULL_REPORT_DIR, outGiven: o.out !== undefined, force: Boolean(o.force), selection: { claim } }) : (o.out ?? FULL_REPORT_DIR);
   if (o.files) prepareOutputDir('--out', out, false);
   if (o.writeBaseline !== undefined) checkOutputFile('--write-baseline', o.writeBaseline);
   if (o.junit !== undefined) checkOutputFile('--junit', o.junit);
   const locks = checkVerifyPaths({ out, files: o.files, junit: o.junit, writeBaseline: o.writeBaseline, baseline: o.baseline, experiments: o.experiment, load: [], shardFiles: files });
   const report = mergeVerifyShards(shards);
+  report.scope = reportScope({ claim });
   lockOutputs(locks);
   note(`merged ${shards.length} verify shard${shards.length === 1 ? '' : 's'} (seed ${config.seed}, runs ${config.runs})`);
-  await finishVerify(report, { seed: config.seed, runs: config.runs, config, files: o.files, out, junit: o.junit, writeBaseline: o.writeBaseline, baseline, json: o.json, partial: false, experiments });
+  await finishVerify(report, { seed: config.seed, runs: config.runs, config, files: o.files, out, junit: o.junit, writeBaseline: o.writeBaseline, baseline, json: o.json, partial: claim !== undefined, experiments });
 }
 
 async function mergeExperiment(files: string[], dirs: string[], o: MergeOptions): Promise<void> {
-  for (const [flag, v] of [['--baseline', o.baseline], ['--write-baseline', o.writeBaseline], ['--junit', o.junit]] as const) {
+  for (const [flag, v] of [['--baseline', o.baseline], ['--write-baseline', o.writeBaseline], ['--junit', o.junit], ['--force', o.force]] as const) {
     if (v !== undefined) throw new InputError(`merge: ${flag} is for verify shards; an experiment record is checked with matmem verify --experiment DIR`);
   }
   const { mergeExperimentShards, readExperimentShard } = await import('../matntm/experiment/shard.ts');

@@ -13,6 +13,7 @@ import { withoutTiming, type ExperimentRecord } from '../matntm/experiment/recor
 import type { Baseline, RunConfig } from '../claims/baseline.ts';
 import { EXIT_CHECK_FAILED, note, printJson } from './common.ts';
 import { derivationSizeLine, stepSizeLine } from '../report/step-sizes.ts';
+import { propertyStory } from '../report/property-story.ts';
 
 export interface FinishOptions {
   seed: number;
@@ -61,7 +62,7 @@ export async function finishVerify(report: Report, o: FinishOptions): Promise<vo
     note(`wrote the baseline ${o.writeBaseline}: ${Object.keys(b.verdicts).length} verdicts and ${numbers} evidence numbers (seed ${o.seed}, runs ${o.runs}${o.config.claim ? `, claim ${o.config.claim}` : ''}${o.config.step ? `, step ${o.config.step}` : ''})`);
   }
   if (o.json) printJson(JSON.parse(JSON.stringify(report)));
-  else process.stdout.write(verdictTable(report));
+  else process.stdout.write(verdictTable(report) + (o.partial ? propertyStory(report) : ''));
   if (o.baseline) {
     const baseline = o.baseline.parsed;
     const now = { verdicts: verdictMap(report), evidence: reportFingerprints(report) };

@@ -49,7 +49,7 @@ export function checkVerifyPaths(p: VerifyPaths): string[] {
 export const MAX_PATH_STEP = 10_000;
 
 /** The most runs a property may have (verify's cap on --runs). */
-export const MAX_RUNS = 100_000;
+export const MAX_RUNS = 1_000_000;
 
 /**
  * A fast-check path checked before it is replayed: its first number is a run of the property (below

@@ -13,6 +13,8 @@ import { shardOption, SHARD_HELP } from './shard-option.ts';
 import { finishVerify, readBaselineOption, readExperiments, recordDigest } from './verify-output.ts';
 import { checkReplayPath, checkVerifyPaths, MAX_RUNS } from './verify-paths.ts';
 import { DEFAULT_CHECK_TIMEOUT_SECONDS, DEFAULT_LOAD_TIMEOUT_SECONDS } from '../claims/user-units.ts';
+import { DEFAULT_CASE_TIMEOUT_SECONDS } from '../claims/checks/case-budget.ts';
+import { FULL_REPORT_DIR, reportScope, verifyOutDir } from './partial-report.ts';
 
 
 export function verifyCommand(): Command {
@@ -51,7 +53,9 @@ export function verifyCommand(): Command {
     )
     .option('--runs <N>', `generated cases per property and model (1..${MAX_RUNS})`, '200')
     .option('--seed <N>', 'seed of every random choice (0..2147483647)', '1')
-    .option('--out <dir>', 'where to write report.json, report.md, report.html', 'matmem-report')
+    .option('--out <dir>', 'where to write report.json, report.md, report.html (default matmem-report; a run of one claim or step: matmem-report-<claim>, matmem-report-<claim>-replay with --path, matmem-report-step-<id>)', FULL_REPORT_DIR)
+    .option('--force', 'with --claim or --step: write into an --out that holds a whole run\'s report, replacing it (refused without)')
+    .option('--case-timeout <seconds>', `the time budget of one generated case of a property (0.01..3600, default ${DEFAULT_CASE_TIMEOUT_SECONDS}): a case that does not finish is counted undefined (time-budget), the run goes on`, String(DEFAULT_CASE_TIMEOUT_SECONDS))
     .option('--baseline <file>', 'baseline of verdicts and evidence (JSON); exit 1 if any verdict or evidence number changed')
     .option('--write-baseline <file>', 'write the verdicts and evidence of this run as a new baseline file')
     .option('--claim <id>', 'run one claim only (see the list with --list)')
@@ -76,6 +80,7 @@ export function verifyCommand(): Command {
       const seed = parseNumberOption('--seed', opts.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
       const loadTimeout = parseNumberOption('--load-timeout', opts.loadTimeout, { min: 1, max: 3600 });
       const checkTimeout = parseNumberOption('--check-timeout', opts.checkTimeout, { min: 1, max: 86400 });
+      const caseTimeout = parseNumberOption('--case-timeout', opts.caseTimeout, { min: 0.01, max: 3600 });
       const threads = opts.threads !== undefined ? parseNumberOption('--threads', opts.threads, { integer: true, min: 1, max: 16 }) : defaultVerifyThreads();
       const failOn = opts.failOn !== undefined ? parseFailOn(opts.failOn) : undefined;
       if (opts.step !== undefined && opts.claim !== undefined) throw new InputError('give --claim or --step, not both');
@@ -83,20 +88,23 @@ export function verifyCommand(): Command {
       if (opts.model !== undefined && !['paper', 'exact', 'experiment'].includes(opts.model)) throw new InputError(`--model must be paper, exact or experiment, got "${opts.model}"`);
       if (opts.model !== undefined && opts.claim === undefined) throw new InputError('--model selects the model of one claim: give --claim too');
       if (opts.path !== undefined) checkReplayPath(opts.path, this.getOptionValueSource('runs') === 'default' ? undefined : runs);
+      if (opts.force && opts.claim === undefined && opts.step === undefined) throw new InputError("--force lets a run of one claim or step replace a whole run's report; a whole run replaces its own report without it");
       if (opts.list) {
-        const given = (['out', 'baseline', 'writeBaseline', 'junit', 'claim', 'step', 'path', 'model', 'failOn', 'threads'] as const).filter((k) => opts[k] !== undefined && this.getOptionValueSource(k) !== 'default');
+        const given = (['out', 'baseline', 'writeBaseline', 'junit', 'claim', 'step', 'path', 'model', 'failOn', 'threads', 'force', 'caseTimeout'] as const).filter((k) => opts[k] !== undefined && this.getOptionValueSource(k) !== 'default');
         if (given.length) throw new InputError(`--list only lists the claim ids; it does not run, so ${given.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')} would be ignored`);
       }
       const experiments = await readExperiments(opts.experiment as string[]);
       const config: RunConfig = { seed, runs, node: Number(process.versions.node.split('.')[0]), claim: opts.claim ?? null, step: opts.step ?? null, experiments: experiments.map((e) => ({ task: e.record.config.task, digest: recordDigest(e.record) })) };
       const shard = opts.shard !== undefined ? shardOption(opts.shard) : undefined;
       if (shard) {
-        for (const [flag, set] of [['--claim', opts.claim], ['--step', opts.step], ['--baseline', opts.baseline], ['--write-baseline', opts.writeBaseline], ['--junit', opts.junit], ['--list', opts.list], ['--fail-on', opts.failOn]] as const) {
+        for (const [flag, set] of [['--path', opts.path], ['--model', opts.model], ['--force', opts.force], ['--step', opts.step], ['--baseline', opts.baseline], ['--write-baseline', opts.writeBaseline], ['--junit', opts.junit], ['--list', opts.list], ['--fail-on', opts.failOn]] as const) {
           if (set !== undefined && set !== false) throw new InputError(`--shard runs a share of the whole verify; ${flag} belongs to the merged run: matmem merge DIR... ${flag === '--list' ? '' : flag}`.trim());
         }
         if (!opts.files) throw new InputError('--no-files: a shard\'s result is its file DIR/verify-shard-i-of-n.json (for matmem merge); give --shard without --no-files');
       }
       const baseline = await readBaselineOption(opts.baseline, config);
+      // a run of one claim or step writes its own folder, and never replaces a whole run's report without --force
+      if (!shard && opts.files && !opts.list) opts.out = verifyOutDir({ out: opts.out, outGiven: this.getOptionValueSource('out') !== 'default', force: Boolean(opts.force), selection: { claim: opts.claim, step: opts.step, path: opts.path } });
       if (shard) prepareOutputDir('--out', opts.out, false);
       else if (opts.files && !opts.list) prepareOutputDir('--out', opts.out, false);
       if (opts.writeBaseline !== undefined) checkOutputFile('--write-baseline', opts.writeBaseline);
@@ -130,7 +138,7 @@ export function verifyCommand(): Command {
       // everything is checked: the outputs are this run's until it ends (a second run on them refuses)
       lockOutputs(lockTargets);
       if (shard) {
-        await runShard(units, { seed, runs, load: opts.load as string[], experiments, config, out: opts.out, json: opts.json }, shard);
+        await runShard(units, { seed, runs, load: opts.load as string[], experiments, config, out: opts.out, json: opts.json, claim: opts.claim, caseTimeoutSeconds: caseTimeout }, shard);
         return;
       }
       const full = opts.claim === undefined && opts.step === undefined;
@@ -148,6 +156,7 @@ export function verifyCommand(): Command {
             seed,
             runs,
             experiments,
+            caseTimeoutSeconds: caseTimeout,
             threads,
             // the renderers' module, imported by whichever thread draws the figures
             figures: opts.files ? new URL(import.meta.url.endsWith('.ts') ? './verify-hooks.ts' : './verify-hooks.js', import.meta.url).href : null,
@@ -176,7 +185,7 @@ export function verifyCommand(): Command {
         try {
           report = runVerifyWith(
             units,
-            { seed, runs, claim: opts.claim, path: opts.path, step: opts.step, experiments },
+            { seed, runs, claim: opts.claim, path: opts.path, step: opts.step, experiments, caseTimeoutSeconds: caseTimeout },
             {
               ...verifyHooks,
               onClaim: (id) => {
@@ -192,6 +201,7 @@ export function verifyCommand(): Command {
       }
       if ((opts.load as string[]).length > 0) report = withLoadInReplays(report, opts.load as string[]);
       if (opts.model !== undefined) for (const c of report.claims) c.results = c.results.filter((r) => r.model === opts.model);
+      report.scope = reportScope({ claim: opts.claim, step: opts.step, path: opts.path, model: opts.model });
       await finishVerify(report, { seed, runs, config, files: opts.files, out: opts.out, junit: opts.junit, writeBaseline: opts.writeBaseline, baseline, json: opts.json, partial: opts.claim !== undefined || opts.step !== undefined, experiments, failOn });
     });
 }
@@ -220,7 +230,7 @@ function hasPropertyCases(claim: { checks: { source: string }[] } | undefined): 
 /** verify --shard: this share of the units, written to DIR/verify-shard-i-of-n.json for matmem merge. */
 async function runShard(
   units: import('../claims/registry.ts').Units,
-  o: { seed: number; runs: number; load: string[]; experiments: Awaited<ReturnType<typeof readExperiments>>; config: RunConfig; out: string; json?: boolean },
+  o: { seed: number; runs: number; load: string[]; experiments: Awaited<ReturnType<typeof readExperiments>>; config: RunConfig; out: string; json?: boolean; claim?: string; caseTimeoutSeconds: number },
   shard: { index: number; count: number },
 ): Promise<void> {
   const { runVerifyShard, writeShardFile, verifyShardFileName } = await import('../claims/shard.ts');
@@ -231,7 +241,8 @@ async function runShard(
   let started = false;
   let record;
   try {
-    record = runVerifyShard(units, { seed: o.seed, runs: o.runs, experiments: o.experiments, load: o.load, experimentDigests: o.config.experiments ?? [] }, shard, (label, done, total) => {
+    const caseTimeout = o.caseTimeoutSeconds === DEFAULT_CASE_TIMEOUT_SECONDS ? {} : { caseTimeoutSeconds: o.caseTimeoutSeconds };
+    record = runVerifyShard(units, { seed: o.seed, runs: o.runs, experiments: o.experiments, load: o.load, experimentDigests: o.config.experiments ?? [], claim: o.claim, ...caseTimeout }, shard, (label, done, total) => {
       if (!started) {
         bar.start(total, 0, { item: '' });
         started = true;
@@ -243,8 +254,10 @@ async function runShard(
   }
   const path = join(resolve(o.out), verifyShardFileName(shard));
   writeShardFile(path, record);
-  const units_ = record.claims.length + record.steps.length + record.modelChecks.length;
-  note(`wrote ${path}: ${record.claims.length} claim results, ${record.steps.length} derivation steps and ${record.modelChecks.length} model checks (${units_} results) of shard ${shard.index}/${shard.count}`);
+  const slices = record.caseSlices ?? [];
+  const cases = slices.reduce((n, s) => n + s.ledger.count, 0);
+  const units_ = record.claims.length + record.steps.length + record.modelChecks.length + (record.slicedClaims?.length ?? 0) + slices.length;
+  note(`wrote ${path}: ${record.claims.length} claim results, ${slices.length} slices of property cases (${cases} cases), ${record.steps.length} derivation steps and ${record.modelChecks.length} model checks (${units_} units) of shard ${shard.index}/${shard.count}`);
   note(`then: matmem merge ${o.out} … (every shard's folder) --out DIR`);
-  if (o.json) printJson({ shard, path, claims: record.claims.length, steps: record.steps.length, modelChecks: record.modelChecks.length });
+  if (o.json) printJson({ shard, path, claims: record.claims.length, caseSlices: slices.length, cases, steps: record.steps.length, modelChecks: record.modelChecks.length });
 }

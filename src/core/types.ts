@@ -70,6 +70,59 @@ export interface ClaimResult {
    * verdict combines them by the one rule (every part holds → holds; any fails → fails; else inconclusive).
    */
   statementParts?: StatementPart[];
+  /** Property runs: what became of the generated cases (held, failed, undecided, undefined with reasons). */
+  caseCounts?: CaseCounts;
+  /** Property runs: the defined case with the smallest reported margin (room after its error bound). */
+  smallestMargin?: { margin: number; errorBound: number; index: number };
+  /** Property runs: the cases per bucket of each coverage dimension (family, spectrum, N, distance to the claim's boundary). */
+  coverage?: CoverageDimensionReport[];
+  /** A `--path` replay: the one case replayed, with the numbers that decide it. */
+  replayed?: ReplayedCase;
+}
+
+/** What became of a property's generated cases in one model. */
+export interface CaseCounts {
+  tried: number;
+  held: number;
+  /** Failed cases; for a strict inequality a tie within the error bound fails too (`ties` of them). */
+  failed: number;
+  /** Between the error bound and 1000× it: decides nothing. */
+  undecided: number;
+  undefined: number;
+  /** Strict inequalities: failed cases equal within their error bound. */
+  ties?: number;
+  /** Undefined cases per reason (the reason's first word: divergent, ill-conditioned, time-budget, …). */
+  undefinedReasons: Record<string, number>;
+}
+
+/** One coverage dimension: its buckets in display order, each with its count and what it means for the claim. */
+export interface CoverageDimensionReport {
+  dimension: string;
+  buckets: CoverageBucket[];
+}
+
+/**
+ * required: the statement covers it, so a run should reach it; outcome: a result (a violation), not a region;
+ * outside: outside the statement's hypotheses; unreachable: covered, but no case can reach it (`reason` says why).
+ */
+export interface CoverageBucket {
+  bucket: string;
+  cases: number;
+  status: 'required' | 'outcome' | 'outside' | 'unreachable';
+  reason?: string;
+}
+
+/** The case a `--path` replay evaluated in one model. */
+export interface ReplayedCase {
+  path: string;
+  outcome: 'holds' | 'fails' | 'undecided' | 'undefined';
+  case: Record<string, unknown>;
+  value: number;
+  /** The reported margin (room after the error bound). */
+  margin: number;
+  errorBound: number;
+  numbers: Record<string, number>;
+  undefinedReason?: string;
 }
 
 /** One part of a claim's sentence, its declared rule and its verdict. */
@@ -283,6 +336,15 @@ export const REPORT_FORMAT = 'matmem-report/1';
 /** The `fmc --json` format (schemas/fmc.schema.json). */
 export const FMC_FORMAT = 'matmem-fmc/1';
 
+/** A whole verify (or a merge of its shards), or a partial one: --claim (with --path, --model) or --step. */
+export interface ReportScope {
+  kind: 'full' | 'partial';
+  claim?: string;
+  step?: string;
+  path?: string;
+  model?: ModelName;
+}
+
 export interface Report {
   format: typeof REPORT_FORMAT;
   tool: { name: 'matmem'; version: string };
@@ -295,6 +357,8 @@ export interface Report {
   figures?: FigureReport[];
   /** Claim/model pairs where a derivation step and a registry source disagree (holds vs fails). */
   disagreements?: Disagreement[];
+  /** What the run covered (written by the CLI): a whole run, or one claim, step or replayed case. */
+  scope?: ReportScope;
   /** Kept apart so that the same seed gives a byte-identical report apart from this field. */
   generated?: { at: string; seconds: number };
 }

@@ -76,6 +76,15 @@ export function solveStein(a: Matrix, q: Matrix): SteinSolution<Matrix> {
   return { solution: Matrix.from1DArray(n, n, x), relativeResidual: xNorm > 0 ? Math.sqrt(res) / xNorm : Math.sqrt(res), iterations: iterations + 1 };
 }
 
+/** U/s and Vs for the power of two s with ‖U/s‖_F ≈ ‖Vs‖_F (unchanged when either is zero or not finite). */
+function balanced(u: Matrix, v: Matrix): [Matrix, Matrix] {
+  const nu = u.norm('frobenius');
+  const nv = v.norm('frobenius');
+  if (!(nu > 0 && nv > 0 && Number.isFinite(nu) && Number.isFinite(nv))) return [u, v];
+  const k = Math.round(0.5 * Math.log2(nu / nv));
+  return k === 0 ? [u, v] : [u.mul(2 ** -k), v.mul(2 ** k)];
+}
+
 /**
  * The N²×N² Stein equation of the vectorized dynamics, X = 𝒜 X 𝒜ᵀ + Q with 𝒜 = Vᵀ ⊗ Uᵀ
  * (so 𝒜 vec Y = vec(Uᵀ Y V)). Never forms 𝒜: one application 𝒜 X 𝒜ᵀ costs 4N⁵ multiply-adds
@@ -89,8 +98,11 @@ export function solveKroneckerStein(u: Matrix, v: Matrix, q: Float64Array, optio
   // from N = PARALLEL_MIN_N the sandwich runs on two threads over shared memory (bit-identical results)
   const x = N >= PARALLEL_MIN_N && twoThreadsWanted(options.threads) ? sharedFloat64(n * n) : new Float64Array(n * n);
   x.set(q);
-  let uj = u.clone();
-  let vj = v.clone();
+  // 𝒜^{2^j} = (V^{2^j} s)ᵀ ⊗ (U^{2^j}/s)ᵀ for any s > 0: rebalancing the two factors by a power of
+  // two after each squaring keeps U^{2^j} and V^{2^j} from overflowing and underflowing apart when
+  // ρ(U) > 1 > ρ(V) (only ρ(U)ρ(V) < 1 matters); scaling by a power of two is exact, so the balanced
+  // factors round exactly as the unbalanced ones would have, wherever those did not overflow.
+  let [uj, vj] = balanced(u.clone(), v.clone());
   const work = new KroneckerWork(N, options.threads);
   let iterations = 0;
   let converged = false;
@@ -109,8 +121,7 @@ export function solveKroneckerStein(u: Matrix, v: Matrix, q: Float64Array, optio
       converged = true;
       break;
     }
-    uj = uj.mmul(uj);
-    vj = vj.mmul(vj);
+    [uj, vj] = balanced(uj.mmul(uj), vj.mmul(vj));
   }
   if (!converged) {
     throw new SteinNotConvergentError('Stein equation of the vectorized dynamics has no convergent solution (ρ(U)·ρ(V) is not below 1)');

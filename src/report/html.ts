@@ -6,6 +6,7 @@
  * `<td data-model="…" data-verdict="…">` per model.
  */
 import { derivationSizeLine, stepSizeLine } from './step-sizes.ts';
+import { caseCountsText, coverageRows, smallestMarginText } from './property-runs.ts';
 import type { ClaimReport, ClaimResult, DerivationReport, EvidenceItem, FigureReport, ModelName, Report, StatementPart, WitnessResult } from '../core/types.ts';
 import { REPORT_CSS } from './html-style.ts';
 import { escapeHtml as esc, valueToHtml } from './html-values.ts';
@@ -116,6 +117,15 @@ function claimSection(c: ClaimReport): string {
 
 function resultBlock(r: ClaimResult): string {
   const items = [`<li>cases: ${r.cases}${r.undefinedCases ? ` (model undefined in ${r.undefinedCases}, counted)` : ''}${r.statementSteps ? `; and ${r.statementSteps} derivation step${r.statementSteps > 1 ? 's' : ''} stating the claim` : ''}</li>`];
+  const counts = caseCountsText(r);
+  if (counts) items.push(`<li>generated cases: ${esc(counts)}</li>`);
+  const smallest = smallestMarginText(r);
+  if (smallest) items.push(`<li>${esc(smallest)}</li>`);
+  const coverage = coverageRows(r);
+  if (coverage.length) {
+    const rows = coverage.map((c) => `<tr${c.note.startsWith('EMPTY') ? ' class="empty"' : ''}><td>${esc(c.dimension)}</td><td>${esc(c.bucket)}</td><td>${c.cases}</td><td>${esc(c.note)}</td></tr>`);
+    items.push(`<li><details class="coverage"><summary>coverage (cases per bucket)</summary><table class="coverage"><thead><tr><th>dimension</th><th>bucket</th><th>cases</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table></details></li>`);
+  }
   if (r.statistics) {
     const stats = formatDistinct([r.statistics.min, r.statistics.median, r.statistics.max]);
     items.push(`<li>${esc(r.statistics.quantity)}: <table class="stats"><thead><tr><th>min</th><th>median</th><th>max</th></tr></thead><tbody><tr>${stats.map((x) => `<td>${x}</td>`).join('')}</tr></tbody></table></li>`);

@@ -37,9 +37,10 @@ const STEP: Shape = {
   fields: { witnesses: WITNESS, sizes: SIZES },
 };
 const REPORT: Shape = {
-  order: ['format', 'tool', 'seed', 'runs', 'claims', 'disagreements', 'derivations', 'modelChecks', 'figures', 'generated'],
+  order: ['format', 'tool', 'seed', 'runs', 'scope', 'claims', 'disagreements', 'derivations', 'modelChecks', 'figures', 'generated'],
   fields: {
     tool: { order: ['name', 'version'] },
+    scope: { order: ['kind', 'claim', 'step', 'path', 'model'] },
     claims: CLAIM,
     derivations: { order: ['id', 'title', 'source', 'notes', 'steps'], fields: { steps: STEP } },
     disagreements: { order: ['claim', 'model', 'holds', 'fails', 'finding'] },

@@ -4,6 +4,7 @@
  * per model: witnesses, cases, statistics, worst case, counterexample (matrices as arrays), replay.
  */
 import { derivationSizeLine, stepSizeLine } from './step-sizes.ts';
+import { caseCountsText, coverageRows, smallestMarginText } from './property-runs.ts';
 import type { ClaimReport, ClaimResult, DerivationReport, Report, WitnessResult } from '../core/types.ts';
 import { describeValue, formatDistinct, formatNumber, type ValueNode } from './values.ts';
 import { MODELS, resultFor, tallySentence, whyOf, witnessEvidence } from './verdicts.ts';
@@ -92,10 +93,16 @@ function claimSection(c: ClaimReport): string[] {
 function resultSection(r: ClaimResult): string[] {
   const lines = [`#### ${r.model} model: ${r.verdict}`, '', inline(r.detail), ''];
   lines.push(`- cases: ${r.cases}${r.undefinedCases ? ` (model undefined in ${r.undefinedCases}, counted)` : ''}${r.statementSteps ? `; and ${r.statementSteps} derivation step${r.statementSteps > 1 ? 's' : ''} stating the claim` : ''}`);
+  const counts = caseCountsText(r);
+  if (counts) lines.push(`- generated cases: ${counts}`);
+  const smallest = smallestMarginText(r);
+  if (smallest) lines.push(`- ${smallest}`);
   if (r.statistics) {
     const [min, median, max] = formatDistinct([r.statistics.min, r.statistics.median, r.statistics.max]);
     lines.push(`- ${inline(r.statistics.quantity)}: min ${min}, median ${median}, max ${max}`);
   }
+  const coverage = coverageRows(r);
+  if (coverage.length) lines.push('- coverage (cases per bucket):', '', '  | dimension | bucket | cases | |', '  | --- | --- | ---: | --- |', ...coverage.map((c) => `  | ${cell(c.dimension)} | ${cell(c.bucket)} | ${c.cases} | ${cell(c.note)} |`), '');
   if (r.disagreement) lines.push(`- **sources disagree:** ${inline(r.disagreement)}`);
   if (r.statementParts?.length) {
     lines.push('- parts of the sentence (every part holds → holds; any fails → fails; else inconclusive):');

@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 /**
- * The regression guard claim by claim, in process and small: each claim file (claims/*.ts, imported
+ * The regression guard claim by claim, in process and small: each claim file (claims/*.ts and
+ * properties/*.ts, imported
  * through Vite's glob, so that a change to any of them selects this test, and Stryker's mutants in them
  * meet it) run alone at seed 1 with 20 runs must give the verdict and the evidence recorded in
  * fixtures/claim-evidence.json, number by number, at the baseline's own tolerance (1e-9 relative plus
@@ -21,9 +22,9 @@ import { claimReportText } from '../helpers/report-text.ts';
 
 const fixture = parseBaseline('claim-evidence.json', JSON.parse(readFileSync(new URL('./fixtures/claim-evidence.json', import.meta.url), 'utf8')));
 const config = fixture.config!;
-const files = import.meta.glob<{ default: ClaimDefinition }>('../../claims/*.ts', { eager: true });
+const files = import.meta.glob<{ default: ClaimDefinition }>(['../../claims/*.ts', '../../properties/*.ts'], { eager: true });
 const claims = Object.values(files).map((m) => m.default);
-const loaders = import.meta.glob<{ default: ClaimDefinition }>('../../claims/*.ts');
+const loaders = import.meta.glob<{ default: ClaimDefinition }>(['../../claims/*.ts', '../../properties/*.ts']);
 const texts = JSON.parse(readFileSync(new URL('./fixtures/claim-texts.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 /** The claim file that defines `id`, imported again inside the running test. */

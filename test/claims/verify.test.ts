@@ -7,6 +7,7 @@ import { compareWithBaseline, parseBaseline, reportFingerprints } from '../../sr
 import { verifyHooks } from '../../src/cli/verify-hooks.ts';
 import { reportToJson } from '../../src/report/json.ts';
 import { schemaErrors } from '../helpers/schemas.ts';
+import { emptyRequiredBuckets } from '../../src/claims/checks/property-coverage.ts';
 
 const baselinePath = join(import.meta.dirname, '..', '..', 'verdicts.baseline.json');
 const stored = parseBaseline(baselinePath, JSON.parse(readFileSync(baselinePath, 'utf8')));
@@ -41,6 +42,14 @@ describe('matmem verify (library)', () => {
         }
       }
     }
+  });
+
+  it('every property reaches, in every model, each coverage bucket its statement covers (a bucket left empty is declared unreachable, with its reason)', () => {
+    const properties = report.claims.filter((c) => c.results.some((r) => r.coverage !== undefined));
+    // the seven claims of properties/
+    expect(properties.map((c) => c.id).sort()).toEqual(['corollary-2.1', 'eq-18.normal-capacity', 'eq-28-30.trace-identity', 'eq-33.dynamic-range', 'memory.capacity-increase', 'remark-3.weight', 'theorem-3']);
+    const empty = properties.flatMap((c) => c.results.flatMap((r) => emptyRequiredBuckets(r.coverage ?? []).map((b) => `${c.id}/${r.model}: ${b}`)));
+    expect(empty).toEqual([]);
   });
 
   it('every derivation step has a verdict with its witnesses; every failing step a counterexample and a replay of exactly that step', () => {

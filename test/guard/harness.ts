@@ -35,7 +35,7 @@ const root = join(import.meta.dirname, '..', '..');
 /** A copy of what `matmem verify` runs (with node_modules linked). */
 export function makeSandbox(): string {
   const dir = mkdtempSync(join(tmpdir(), 'matmem-typo-'));
-  for (const p of ['src', 'proofs', 'properties', 'claims', 'bin', 'package.json', 'tsconfig.json']) cpSync(join(root, p), join(dir, p), { recursive: true });
+  for (const p of ['src', 'proofs', 'properties', 'claims', 'schemas', 'bin', 'package.json', 'tsconfig.json']) cpSync(join(root, p), join(dir, p), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
 }

@@ -6,6 +6,7 @@
 import type fc from 'fast-check';
 import type { AnalyticModel as ModelName } from '../../core/types.ts';
 import type { CaseEvaluation } from './property-kit.ts';
+import type { CoverageDimension } from './property-coverage.ts';
 
 /**
  * identity    margin = −|gap|: holds within the error bound, fails beyond 1000× it;
@@ -39,6 +40,11 @@ export interface PropertyClaim<C> {
   describe(c: C): Record<string, unknown>;
   /** Size of the case (N), for reports. */
   size(c: C): number;
+  /**
+   * What the cases covered: each dimension labels every case with one of its buckets (family, spectrum
+   * kind, N, distance to the claim's boundary), counted per model in the report and on the terminal.
+   */
+  coverage?: readonly CoverageDimension<C>[];
 }
 
 /** Any property, whatever its case type (for lists of properties). */

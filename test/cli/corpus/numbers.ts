@@ -9,7 +9,7 @@ export const numberInputs = (fx: Fixtures): BadInput[] => {
   const C = fx.f('ok.json');
   return [
     bad('verify --runs 0x10', ['verify', '--runs', '0x10'], /--runs must be a finite number written in decimal, got "0x10"/),
-    bad('verify --runs 1e300', ['verify', '--runs', '1e300'], /--runs must be ≤ 100000, got 1e300/),
+    bad('verify --runs 1e300', ['verify', '--runs', '1e300'], /--runs must be ≤ 1000000, got 1e300/),
     bad('verify --seed 0b1', ['verify', '--seed', '0b1'], /--seed must be a finite number written in decimal, got "0b1"/),
     bad('verify --runs 1_000', ['verify', '--runs', '1_000'], /--runs must be a finite number, got "1_000"/),
     bad('verify --runs empty', ['verify', '--runs', ''], /--runs must be a finite number, got ""/),
@@ -38,7 +38,7 @@ export const numberInputs = (fx: Fixtures): BadInput[] => {
     bad('fmc --alpha 0x1', ['fmc', '--case', C, '--memory-slots', '1', '--alpha', '0x1'], /--alpha \(weight 1\) must be a finite number written in decimal/),
     bad('fmc --truncation 1e99', ['fmc', '--case', C, '--memory-slots', '1', '--truncation', '1e99'], /--truncation \(depth M\) must be ≤ 10000/),
     bad('verify --path beyond --runs', ['verify', '--claim', 'corollary-2.1', '--runs', '10', '--path', '5000'], /--path 5000: the run 5000 is not below --runs 10/),
-    bad('verify --path 99999999999999999999999', ['verify', '--claim', 'corollary-2.1', '--path', '99999999999999999999999'], /the run 99999999999999999999 is not below 100000, the most runs a property has/),
+    bad('verify --path 99999999999999999999999', ['verify', '--claim', 'corollary-2.1', '--path', '99999999999999999999999'], /the run 99999999999999999999 is not below 1000000, the most runs a property has/),
     bad('verify --path with a huge shrink step', ['verify', '--claim', 'corollary-2.1', '--path', '0:99999999'], /the shrink step 99999999 is above 10000/),
     bad('verify --path of 2000 steps', ['verify', '--claim', 'corollary-2.1', '--path', Array(2000).fill('0').join(':')], /--path has 2000 steps/),
     bad('verify --path on a claim without property cases', ['verify', '--claim', 'eq-13.fmm', '--path', '0', '--no-files'], /--path replays a case of a property check \(fast-check\); claim eq-13\.fmm has none/),

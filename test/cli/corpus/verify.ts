@@ -5,7 +5,7 @@ import { bad, type BadInput, type Fixtures } from './types.ts';
 export const verifyInputs = (fx: Fixtures): BadInput[] => [
   bad('--runs 0', ['verify', '--runs', '0'], /--runs must be ≥ 1/),
   bad('--runs -1', ['verify', '--runs', '-1'], /--runs must be ≥ 1/),
-  bad('--runs 1e9', ['verify', '--runs', '1e9'], /--runs must be ≤ 100000/),
+  bad('--runs 1e9', ['verify', '--runs', '1e9'], /--runs must be ≤ 1000000/),
   bad('--runs abc', ['verify', '--runs', 'abc'], /--runs must be a finite number/),
   bad('--seed -1', ['verify', '--seed', '-1'], /--seed must be ≥ 0/),
   bad('--seed 1.5', ['verify', '--seed', '1.5'], /--seed must be an integer/),
