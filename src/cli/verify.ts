@@ -33,10 +33,10 @@ export function verifyCommand(): Command {
         'the recorded tolerance, is a regression (exit 1), listed with the numbers and the replay command.\n' +
         'A baseline made with another --seed or --runs is refused (exit 2); with --claim or --step only the\n' +
         'keys this run computed are compared.\n\n' +
-        'Exit codes: 0 done; 1 a verdict or its evidence differs from the baseline, or --fail-on matched; 2 bad input or usage;\n' +
-        '3 internal error (a bug in matmem, never a verdict); 4 a --load unit of yours failed (its import threw,\n' +
-        'did not finish within --load-timeout or called process.exit; a check threw, ran past --check-timeout or\n' +
-        'returned no list of results).\n\n' +
+        'Exit codes: 0 done; 1 a verdict or its evidence differs from the baseline, or --fail-on matched;\n' +
+        '2 bad input or usage; 3 internal error (a bug in matmem, never a verdict); 4 a --load unit of yours\n' +
+        'failed (its import threw, did not finish within --load-timeout or called process.exit; a check threw,\n' +
+        'ran past --check-timeout or returned no list of results).\n\n' +
         'Then open matmem-report/report.html (self-contained: the verdicts, every counterexample and replay\n' +
         'command, the derivations step by step, Figures 2–4); report.md is the same as text, report.json the data.\n\n' +
         'Examples:\n' +

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
+import { docBlock, shellLines } from '../helpers/doc-blocks.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -49,5 +50,22 @@ describe.skipIf(problem !== null && !underCi)('verify on Slurm: a 4-task array a
     expect(full.code, full.stderr).toBe(0);
     const text = (p: string) => readFileSync(p, 'utf8').replace(/,\n {2}"generated": \{[^}]*\}/, '');
     expect(text(join(out, 'report', 'report.json'))).toBe(text(join(dir, 'full', 'report.json')));
+  });
+  it("the README's Slurm line: one property's cases cut into slices over the array, merged into the unsharded run", () => {
+    expect(problem).toBeNull();
+    const [line] = shellLines(docBlock('README.md', 'slurm'));
+    const m = /^((?:[A-Z]+=\S+ )+)bash (examples\/slurm\/verify\.sbatch)$/.exec(line);
+    expect(m, line).not.toBeNull();
+    const given = Object.fromEntries(m![1].trim().split(' ').map((kv) => kv.split('=') as [string, string]));
+    expect(Object.keys(given).sort()).toEqual(['CLAIM', 'RUNS', 'SHARDS', 'WAIT']);
+    // the README's command with a size this machine runs in a minute: 2 shards of 2000 cases
+    const out = join(dir, 'readme');
+    const env = { ...process.env, ...given, SHARDS: '2', RUNS: '2000', OUT: out, MATMEM: `${process.execPath} ${join(root, 'bin', 'matmem.js')}` };
+    const r = spawnSync('bash', [join(root, m![2])], { cwd: dir, env, encoding: 'utf8', timeout: 900_000 });
+    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+    const whole = runCli(['verify', '--claim', given.CLAIM, '--runs', '2000', '--out', join(dir, 'readme-whole')], { timeoutMs: 600_000 });
+    expect(whole.code, whole.stderr).toBe(0);
+    const text = (p: string) => readFileSync(p, 'utf8').replace(/,\n {2}"generated": \{[^}]*\}/, '');
+    expect(text(join(out, 'report', 'report.json'))).toBe(text(join(dir, 'readme-whole', 'report.json')));
   });
 });

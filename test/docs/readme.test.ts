@@ -3,7 +3,7 @@
 // claim is not checked in that model); they must equal the committed baseline's.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.ts';
+import { section6Verdicts } from '../helpers/section6-verdicts.ts';
 
 const readme = readFileSync('README.md', 'utf8');
 const baseline = JSON.parse(readFileSync('verdicts.baseline.json', 'utf8')) as { verdicts: Record<string, string> };
@@ -40,17 +40,21 @@ describe('README verdict table', () => {
   });
 });
 
-// The Section 6 table's verdicts must be what verify computes from the committed experiment records
-// (docs/experiments/*/experiment.json, the runs the README's tables come from).
+// The Section 6 table's verdicts, of each claim and of each of its parts, must be what verify computes
+// from the committed experiment records (docs/experiments/*/experiment.json, the runs docs/section6.md
+// describes): the quick preset's copy and recall grids, and the copy grid at the paper's task sizes.
+const SETS = { quick: ['docs/experiments/copy', 'docs/experiments/recall'], 'paper sizes': ['docs/experiments/copy-paper-sizes'] };
+
 describe('README Section 6 verdicts', () => {
-  it('equal those computed from docs/experiments', () => {
-    const r = runCli(['verify', '--experiment', 'docs/experiments/copy', '--experiment', 'docs/experiments/recall', '--runs', '20', '--no-files', '--json'], { timeoutMs: 300_000 });
-    expect(r.code, r.stderr).toBe(0);
-    const report = JSON.parse(r.stdout) as { claims: { id: string; results: { model: string; verdict: string }[] }[] };
-    const computed = Object.fromEntries(report.claims.filter((c) => c.id.startsWith('sec6.') || c.id === 'table-1.parameters').map((c) => [c.id, c.results[0].verdict]));
-    const section = readme.split('### The experiments, as run here')[1] ?? '';
-    const written = Object.fromEntries([...section.matchAll(/^\| `([^`]+)`[^|]*\| \*\*(\w+)\*\* \|/gm)].map((m) => [m[1], m[2]]));
-    expect(Object.keys(written).sort()).toEqual(Object.keys(computed).sort());
-    expect(written).toEqual(computed);
-  }, 300_000);
+  it('equal those computed from docs/experiments, claim by claim and part by part', async () => {
+    const computed = await section6Verdicts(Object.values(SETS));
+    const section = readme.split('## Section 6')[1]?.split('\n## ')[0] ?? '';
+    const header = section.split('\n').find((l) => l.startsWith('| claim |'))!;
+    expect(header.split('|').map((c) => c.trim()).slice(2, 4)).toEqual(Object.keys(SETS));
+    const rows = [...section.matchAll(/^\| `([^`]+)` \([^|]*\) \| \*\*(\w+)\*\* \| \*\*(\w+)\*\* \| (.*) \|$/gm)];
+    const written = Object.fromEntries(rows.map((m) => [m[1], { verdicts: [m[2], m[3]], parts: [...m[4].matchAll(/\((\w)\) [^;]*: (\w+), (\w+)/g)].map((p) => [p[1], p[2], p[3]]) }]));
+    const want = Object.fromEntries(computed.map((c) => [c.id, { verdicts: c.verdicts, parts: c.parts.map((p) => [p.id, ...p.verdicts]) }]));
+    expect(computed.length).toBe(6);
+    expect(written).toEqual(want);
+  }, 120_000);
 });

@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docBlock, shellLines } from '../helpers/doc-blocks.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'matmem-extend-'));
@@ -36,7 +37,8 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('examples/extend, installed from npm pack', () => {
-  it('its vitest suite passes: step 1 holds, the typo in step 2 is caught, the claim holds', () => {
+  it("its vitest suite passes (docs/api.md's suite, word for word): step 1 holds, the typo in step 2 is caught, the claim holds", () => {
+    expect(docBlock('docs/api.md', 'vitest-suite').code).toBe(readFileSync(join(project, 'test', 'my-proofs.test.ts'), 'utf8'));
     const r = sh(process.execPath, [join(project, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], project);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/4 passed/);
@@ -96,4 +98,27 @@ describe('the small install', () => {
     expect(t.code).toBe(2);
     expect(t.stderr).toMatch(/npm install @tensorflow\/tfjs/);
   });
+});
+
+describe("the README's extension recipe, word for word", () => {
+  it('in a new folder beside a clone of matmem: the install, the copied units, and verify --fail-on on the claim (exit 0: it holds)', () => {
+    const lines = shellLines(docBlock('README.md', 'extend'));
+    // the one value the reader supplies: where their clone of matmem is
+    expect(lines[0]).toMatch(/^MATMEM=\S+$/);
+    const script = ['set -euo pipefail', `MATMEM=${JSON.stringify(root)}`, ...lines.slice(1)].join('\n');
+    const home = join(work, 'readme-recipe');
+    mkdirSync(home);
+    const r = sh('bash', ['-c', script], home, { env: { ...process.env, FORCE_COLOR: '0', MATMEM_FROM_SOURCE: '', npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' } });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/my\.exact-capacity-is-input-fisher\s+—\s+holds/);
+    // and the gate works: the same command exits 1 when the claim fails (its exact model's tolerance made impossible)
+    const claimFile = join(home, 'my-study', 'my-proofs', 'exact-capacity.ts');
+    const text = readFileSync(claimFile, 'utf8');
+    const wrong = text.replace('b: inputFisherInformation(c), what', 'b: 2 * inputFisherInformation(c), what');
+    expect(wrong).not.toBe(text);
+    writeFileSync(claimFile, wrong);
+    const gate = sh('bash', ['-c', lines[lines.length - 1]], join(home, 'my-study'));
+    expect(gate.code, gate.stdout + gate.stderr).toBe(1);
+    expect(gate.stdout).toMatch(/my\.exact-capacity-is-input-fisher\s+—\s+fails/);
+  }, 600_000);
 });

@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsExamplesWithOutput } from '../helpers/doc-examples.ts';
 import { helpCommands, helpExamples, whyNotRunnable } from '../helpers/help-examples.ts';
 import { npm, run, shell } from '../helpers/package-shell.ts';
+import { docBlock, shellLines } from '../helpers/doc-blocks.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'matmem-clean-clone-'));
@@ -143,4 +144,21 @@ describe('the package', () => {
     expect(readFileSync(join(user, 'fig2.svg'), 'utf8')).toMatch(/^<svg/);
     expect(JSON.parse(readFileSync(join(user, 'fig4.json'), 'utf8')).figure).toBe(4);
   }, STEP_TIMEOUT_MS);
+});
+
+describe("the README's first two commands, word for word, in another fresh clone", () => {
+  it('npm install (the optional packages too), then npx matmem verify: exit 0 and the report to open', () => {
+    const lines = shellLines(docBlock('README.md', 'start'));
+    expect(lines).toEqual(['npm install', 'npx matmem verify']);
+    const second = join(work, 'readme-start');
+    const cloned = run('git', ['clone', '--quiet', '--no-hardlinks', root, second], work);
+    expect(cloned.code, cloned.stderr).toBe(0);
+    for (const line of lines) {
+      // the registry's packages from npm's cache where it has them (those of the checkout's own install)
+      const r = run('bash', ['-c', line], second, { extraEnv: { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' } });
+      expect(r.code, `${line}: ${r.stdout.slice(-2000)}${r.stderr.slice(-2000)}`).toBe(0);
+    }
+    expect(existsSync(join(second, 'node_modules', '@tensorflow', 'tfjs'))).toBe(true);
+    expect(existsSync(join(second, 'matmem-report', 'report.html'))).toBe(true);
+  }, 900_000);
 });

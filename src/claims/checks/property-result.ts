@@ -68,12 +68,12 @@ export function resultFromLedger(meta: PropertyMeta, l: CaseLedger, o: ResultOpt
     const ties = countTies(l, definedIdx);
     relaxedSentence = ` Non-strict reading (${meta.relaxed.statement}): ${relaxedVerdict}${relaxedCx ? ` (violated; shrunk counterexample at path ${relaxedCx.counterexamplePath})` : ''}; ties within the error bound: ${ties} of ${n - undefinedCases}.`;
     witnesses.push({ witness: 'numeric', verdict, detail: `as stated (${meta.statement})` });
-    witnesses.push({ witness: 'numeric', verdict: relaxedVerdict, detail: `non-strict reading (${meta.relaxed.statement})${relaxedCx ? `: counterexample ${JSON.stringify(relaxedCx.case)}` : ''}` });
+    witnesses.push({ witness: 'numeric', verdict: relaxedVerdict, detail: `non-strict reading (${meta.relaxed.statement})${relaxedCx ? `: counterexample ${sortedJson(relaxedCx.case)}` : ''}` });
     if (counterexample && relaxedCx) counterexample = { ...counterexample, relaxedCounterexample: relaxedCx };
     else if (!counterexample && relaxedCx) counterexample = { relaxedCounterexample: relaxedCx };
   }
 
-  const reasons = Object.entries(l.undefinedReasons).map(([k, c]) => `${c} ${k}`).join(', ');
+  const reasons = Object.entries(byKey(l.undefinedReasons)).map(([k, c]) => `${c} ${k}`).join(', ');
   const detail =
     describeCases(meta.kind, l, definedIdx, classes, undefinedCases) +
     (stats ? ` ${meta.quantity[model]}: min ${fmt4(stats.min)}, median ${fmt4(stats.median)}, max ${fmt4(stats.max)}` : '') +
@@ -127,8 +127,13 @@ function caseCounts(kind: ClaimKind, l: CaseLedger, classes: CaseClass[], define
     undecided: count('undecided'),
     undefined: count('undefined'),
     ...(kind === 'strict' ? { ties: countTies(l, definedIdx) } : {}),
-    undefinedReasons: { ...l.undefinedReasons },
+    undefinedReasons: byKey(l.undefinedReasons),
   };
+}
+
+/** The reasons in key order, whatever order the cases (or a shard's slices) met them in. */
+function byKey(reasons: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(reasons).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function countTies(l: CaseLedger, definedIdx: number[]): number {
@@ -205,4 +210,9 @@ function fmt4(x: number): string {
 
 function fmt2(x: number): string {
   return Number.isFinite(x) ? x.toExponential(2) : String(x);
+}
+
+/** JSON with every object's keys in order (a case read back from a shard's JSON prints as the uncut run's). */
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
 }
