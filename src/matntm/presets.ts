@@ -7,8 +7,16 @@
  */
 import { copyPaperConfig, recallPaperConfig, type ModelConfig, type ModelKind } from './config.ts';
 import type { OptimizerSettings } from './optim.ts';
-import type { Curriculum } from './spec.ts';
 import type { TaskName } from './tasks/types.ts';
+
+/**
+ * A curriculum over the training length (copy l, recall k): at iteration 1 batches are drawn with
+ * lengths up to `from`; the upper end grows linearly to maxLength, reached at iteration `until`.
+ */
+export interface Curriculum {
+  from: number;
+  until: number;
+}
 
 export type PresetName = 'paper' | 'paper-sizes' | 'quick';
 export const PRESET_NAMES: PresetName[] = ['quick', 'paper-sizes', 'paper'];

@@ -1,7 +1,9 @@
 /** What a training run is (its spec) and the numbers it produces, shared by the loop, the evaluation and the plots. */
 import type { ModelConfig, ModelKind } from './config.ts';
 import type { OptimizerSettings } from './optim.ts';
-import type { PresetName } from './presets.ts';
+import type { Curriculum, PresetName } from './presets.ts';
+
+export type { Curriculum };
 import type { TaskName } from './tasks/types.ts';
 
 export interface TrainSpec {
@@ -19,15 +21,6 @@ export interface TrainSpec {
   /** A curriculum over the training length (absent: every batch from the whole range). */
   curriculum?: Curriculum;
   seed: number;
-}
-
-/**
- * A curriculum over the training length (copy l, recall k): at iteration 1 batches are drawn with
- * lengths up to `from`; the upper end grows linearly to maxLength, reached at iteration `until`.
- */
-export interface Curriculum {
-  from: number;
-  until: number;
 }
 
 /** The longest training length drawn at `iteration` (1-based). */
