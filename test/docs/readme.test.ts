@@ -9,7 +9,7 @@ const readme = readFileSync('README.md', 'utf8');
 const baseline = JSON.parse(readFileSync('verdicts.baseline.json', 'utf8')) as { verdicts: Record<string, string> };
 
 function verdictRows(): { ids: string[]; paper: string; exact: string }[] {
-  const section = readme.split('## What verify finds')[1]?.split('\n## ')[0] ?? '';
+  const section = readme.split('## What verify finds')[1]?.split(/\n##+ /)[0] ?? '';
   return section
     .split('\n')
     .filter((l) => l.startsWith('| `'))
