@@ -64,8 +64,9 @@ function shortMessage(message: string): string {
 
 /** Parses JSON text; a syntax error is an InputError of one line naming the file and where. */
 export function parseJsonText(path: string, text: string, reviver?: (key: string, value: unknown) => unknown): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text, reviver);
+    value = JSON.parse(text, reviver);
   } catch (err) {
     const message = (err as Error).message;
     const pos = errorPosition(text, message);
@@ -73,6 +74,33 @@ export function parseJsonText(path: string, text: string, reviver?: (key: string
     if (text.trim() === '') throw new InputError(`${path}: not valid JSON (the file is empty)`);
     throw new InputError(`${path}: not valid JSON${pos !== null ? ` at ${lineAndColumn(text, pos)}` : ''}: ${shortMessage(message)}${why ? ` (${why})` : ''}`);
   }
+  const duplicate = firstDuplicateKey(text);
+  if (duplicate) throw new InputError(`${path}: the key ${JSON.stringify(duplicate.key)} appears twice in one object (again at ${lineAndColumn(text, duplicate.pos)}); JSON.parse would keep the last silently: remove one`);
+  return value;
+}
+
+/** The first key that repeats within one object of valid JSON text, with where it repeats; null when none. */
+export function firstDuplicateKey(text: string): { key: string; pos: number } | null {
+  const stack: ({ keys: Set<string>; expectKey: boolean } | null)[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const top = stack.length > 0 ? stack[stack.length - 1] : null;
+    if (ch === '{') stack.push({ keys: new Set(), expectKey: true });
+    else if (ch === '[') stack.push(null);
+    else if (ch === '}' || ch === ']') stack.pop();
+    else if (ch === ',' && top) top.expectKey = true;
+    else if (ch === ':' && top) top.expectKey = false;
+    else if (ch === '"') {
+      const start = i;
+      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      if (top && top.expectKey) {
+        const key = JSON.parse(text.slice(start, i + 1)) as string;
+        if (top.keys.has(key)) return { key, pos: start };
+        top.keys.add(key);
+      }
+    }
+  }
+  return null;
 }
 
 /** A JSON file's bytes parsed (see jsonText and parseJsonText). */

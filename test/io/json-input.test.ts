@@ -31,6 +31,12 @@ describe('JSON input files', () => {
     for (const text of ['{"a":\n\n 1,}', '"x\ny"', '{\n"a" 1}']) expect(message(text)).not.toContain('\n');
   });
 
+  it('a key twice in one object is refused where it repeats (JSON.parse would keep the last silently); the same key in other objects, in strings or escaped, is not a repeat', () => {
+    expect(message('{"U": [[1]],\n "U": [[2]]}')).toBe('f.json: the key "U" appears twice in one object (again at line 2, column 2); JSON.parse would keep the last silently: remove one');
+    expect(message('{"a": {"x": 1}, "b": {"x": 2}, "c": ["a", "a"], "d": "a,\\"a\\":"}')).toBe('parsed');
+    expect(message('[{"k": 1}, {"k": 2, "\\u006b": 3}]')).toMatch(/the key "k" appears twice in one object \(again at line 1, column 21\)/);
+  });
+
   it('a reviver applies (shards read "NaN" back as a number)', () => {
     expect(parseJsonText('f.json', '{"x": "NaN"}', (_k, v) => (v === 'NaN' ? NaN : v))).toEqual({ x: NaN });
   });

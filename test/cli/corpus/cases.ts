@@ -11,6 +11,7 @@ export const caseInputs = (fx: Fixtures): BadInput[] => {
   const fmc = (file: string) => ['fmc', '--case', f(file)];
   const matrices = (u: string) => ['fmc', '--u', f(u), '--v', f('v.csv'), '--w', f('w.csv')];
   return [
+    bad('the key U twice (the last would win silently)', fmc('case-u-twice.json'), /case-u-twice\.json: the key "U" appears twice in one object/),
     bad('a U entry of 1e999 (Infinity)', fmc('case-u-inf.json'), /case-u-inf\.json: U\[0\]\[0\] must be a finite number \(got Infinity\)/),
     bad('a U entry above 1e100', fmc('case-u-big.json'), /U has an entry of size 1e\+101, above 1e\+100/),
     bad('a V entry of -1e200', fmc('case-v-big.json'), /V has an entry of size 1e\+200, above 1e\+100/),

@@ -202,6 +202,7 @@ function caseVariants(fx: Fixtures): void {
   const ok = OK_CASE;
   const text = JSON.stringify(ok);
   w('case-u-inf.json', text.replace('[[0.5,', '[[1e999,'));
+  w('case-u-twice.json', text.replace('{', '{"U": [[0.9, 0], [0, 0.9]], '));
   w('case-u-big.json', JSON.stringify({ ...ok, U: [[1e101, 0], [0, 0.3]] }));
   w('case-v-big.json', JSON.stringify({ ...ok, V: [[0.4, -1e200], [0, 0.1]] }));
   w('case-w-tiny.json', JSON.stringify({ ...ok, W: [[1e-200, 0], [0, 1e-200]] }));
