@@ -150,7 +150,6 @@ export function verifyCommand(): Command {
           { format: `verify [{bar}] {value}/{total} items on ${threads} threads | {item}`, stream: process.stderr, clearOnComplete: true, hideCursor: false },
           cliProgress.Presets.shades_classic,
         );
-        let started = false;
         try {
           report = await runVerifyParallel(units, {
             seed,
@@ -160,13 +159,7 @@ export function verifyCommand(): Command {
             threads,
             // the renderers' module, imported by whichever thread draws the figures
             figures: opts.files ? new URL(import.meta.url.endsWith('.ts') ? './verify-hooks.ts' : './verify-hooks.js', import.meta.url).href : null,
-            onItem: (label, done, total) => {
-              if (!started) {
-                bar.start(total, 0, { item: '' });
-                started = true;
-              }
-              bar.update(done, { item: label });
-            },
+            onItem: itemProgress(bar),
           });
         } finally {
           bar.stop();
@@ -238,17 +231,10 @@ async function runShard(
     { format: `verify shard ${shard.index}/${shard.count} [{bar}] {value}/{total} units | {item}`, stream: process.stderr, clearOnComplete: true, hideCursor: false },
     cliProgress.Presets.shades_classic,
   );
-  let started = false;
   let record;
   try {
     const caseTimeout = o.caseTimeoutSeconds === DEFAULT_CASE_TIMEOUT_SECONDS ? {} : { caseTimeoutSeconds: o.caseTimeoutSeconds };
-    record = runVerifyShard(units, { seed: o.seed, runs: o.runs, experiments: o.experiments, load: o.load, experimentDigests: o.config.experiments ?? [], claim: o.claim, ...caseTimeout }, shard, (label, done, total) => {
-      if (!started) {
-        bar.start(total, 0, { item: '' });
-        started = true;
-      }
-      bar.update(done, { item: label });
-    });
+    record = runVerifyShard(units, { seed: o.seed, runs: o.runs, experiments: o.experiments, load: o.load, experimentDigests: o.config.experiments ?? [], claim: o.claim, ...caseTimeout }, shard, itemProgress(bar));
   } finally {
     bar.stop();
   }
@@ -260,4 +246,16 @@ async function runShard(
   note(`wrote ${path}: ${record.claims.length} claim results, ${slices.length} slices of property cases (${cases} cases), ${record.steps.length} derivation steps and ${record.modelChecks.length} model checks (${units_} units) of shard ${shard.index}/${shard.count}`);
   note(`then: matmem merge ${o.out} … (every shard's folder) --out DIR`);
   if (o.json) printJson({ shard, path, claims: record.claims.length, caseSlices: slices.length, cases, steps: record.steps.length, modelChecks: record.modelChecks.length });
+}
+
+/** A progress callback (label, done, total) on a bar that starts when the first item is done (the total is known then). */
+function itemProgress(bar: cliProgress.SingleBar): (label: string, done: number, total: number) => void {
+  let started = false;
+  return (label, done, total) => {
+    if (!started) {
+      bar.start(total, 0, { item: '' });
+      started = true;
+    }
+    bar.update(done, { item: label });
+  };
 }

@@ -15,7 +15,7 @@
  */
 import fc from 'fast-check';
 import type { AnalyticModel as ModelName, ClaimResult, Verdict } from '../../core/types.ts';
-import { classifyCase } from '../../core/verdict.ts';
+import { classifyCase, verdictOfCases } from '../../core/verdict.ts';
 import { combineVerdicts } from '../verdict.ts';
 import { defineClaim, type ClaimCheck, type ClaimContext, type ClaimDefinition } from '../unit.ts';
 import { DEFAULT_CASE_TIMEOUT_SECONDS, evaluateAllWithin, evaluateWithin } from './case-budget.ts';
@@ -159,7 +159,8 @@ export function propertyLedger<C>(prop: PropertyClaim<C>, opts: PropertyRunOptio
 export function notDefinedResult(prop: AnyPropertyClaim, opts: Pick<PropertyRunOptions, "model" | "seed" | "runs">): ClaimResult {
   return {
     model: opts.model,
-    verdict: 'inconclusive',
+    // no case is evaluated in this model: the verdict of no cases, by the one rule
+    verdict: verdictOfCases([]),
     cases: 0,
     undefinedCases: 0,
     worst: null,
