@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { InputError } from '../../errors.ts';
 import type { AnalyticModel as ModelName } from '../../core/types.ts';
 import { reportedMargin } from '../../core/verdict.ts';
-import { evaluateWithin } from './case-budget.ts';
+import { evaluateSequenceWithin } from './case-budget.ts';
 import type { CaseEvaluation } from './property-kit.ts';
 import type { PropertyClaim } from './property-types.ts';
 
@@ -40,16 +40,21 @@ export function valueAtPath<C>(prop: PropertyClaim<C>, seed: number, path: strin
  */
 export function shrinkFrom<C>(prop: PropertyClaim<C>, model: ModelName, seed: number, path: string, failing: (e: CaseEvaluation) => boolean, caseTimeoutSeconds: number): Record<string, unknown> {
   let last: { value: C; evaluation: CaseEvaluation } | null = null;
-  const result = fc.check(
-    fc.property(prop.arbitrary, (value) => {
-      const evaluation = evaluateWithin(() => prop.evaluate(model, value), caseTimeoutSeconds);
-      if (failing(evaluation)) {
-        last = { value, evaluation };
-        return false;
-      }
-      return true;
-    }),
-    { seed, path },
+  // each candidate under the case budget; the sequence is deterministic (seed, path), so it can be replayed
+  const result = evaluateSequenceWithin(
+    (evaluate) =>
+      fc.check(
+        fc.property(prop.arbitrary, (value) => {
+          const evaluation = evaluate(() => prop.evaluate(model, value));
+          if (failing(evaluation)) {
+            last = { value, evaluation };
+            return false;
+          }
+          return true;
+        }),
+        { seed, path },
+      ),
+    caseTimeoutSeconds,
   );
   if (!result.failed || result.counterexample === null || result.counterexamplePath === null) {
     throw new Error(`property ${prop.id} (${model}): the failing case at path ${path} did not fail again — evaluation is not deterministic`);
