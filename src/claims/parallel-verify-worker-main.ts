@@ -1,13 +1,13 @@
-/** A worker thread of the parallel verify: loads matmem's claims and derivations and takes items from the shared counter. */
+/** A worker thread of the parallel verify: loads matmem's claims and derivations and takes items along its walk (parallel-verify.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadUnits } from './registry.ts';
-import { runItem } from './parallel-verify.ts';
+import { runItem, takeItem, type WorkerWalk } from './parallel-verify.ts';
 import type { ClaimRunOptions } from './registry.ts';
 
-const data = workerData as { counter: Int32Array; total: number; seed: number; runs: number; figures: string | null; experiments: ClaimRunOptions['experiments']; caseTimeoutSeconds?: number };
+const data = workerData as WorkerWalk & { seed: number; runs: number; figures: string | null; experiments: ClaimRunOptions['experiments']; caseTimeoutSeconds?: number };
 try {
   const units = await loadUnits();
-  for (let i = Atomics.add(data.counter, 0, 1); i < data.total; i = Atomics.add(data.counter, 0, 1)) {
+  for (let i = takeItem(data.taken, data.start, data.step); i >= 0; i = takeItem(data.taken, i + data.step, data.step)) {
     parentPort!.postMessage({ result: await runItem(units, i, data) });
   }
   parentPort!.postMessage({ done: true });

@@ -62,16 +62,21 @@ export const floatField: Field<number> = {
   show: (a) => String(a),
 };
 
-/** Exact rationals (mathjs Fraction, arbitrary precision through BigInt). */
+/**
+ * Exact rationals (mathjs Fraction, arbitrary precision through BigInt). A sum or product with an
+ * exact zero is the other operand (or zero) without a call into fraction.js: the same canonical value
+ * its normalizing gcd would give, and in the derivations' sparse and real-in-complex matrices about
+ * half of all operations (Fractions are immutable, so returning an operand is safe).
+ */
 export const fractionField: Field<Fraction> = {
   name: 'fraction',
   complex: false,
   zero: () => fraction(0),
   one: () => fraction(1),
   rational: (n, d = 1) => fraction(n, d),
-  add: (a, b) => a.add(b),
-  sub: (a, b) => a.sub(b),
-  mul: (a, b) => a.mul(b),
+  add: (a, b) => (a.n === 0n ? b : b.n === 0n ? a : a.add(b)),
+  sub: (a, b) => (b.n === 0n ? a : a.n === 0n ? b.neg() : a.sub(b)),
+  mul: (a, b) => (a.n === 0n ? a : b.n === 0n ? b : a.mul(b)),
   div: (a, b) => {
     if (b.n === 0n) throw new DivisionByZeroError('division by zero (exact)');
     return a.div(b);
