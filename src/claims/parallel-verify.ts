@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { FigureReport, Report } from '../core/types.ts';
 import { VERSION } from '../core/version.ts';
 import type { ClaimRunOptions, Units } from './registry.ts';
-import { reportFromUnitResults, runUnit, unitMeta, workUnits } from './shard.ts';
+import { reportFromUnitResults, runUnit, unitMeta, workUnits, type Unit } from './shard.ts';
 
 /** What a thread sends back for one item of the work list. */
 export type ItemResult = { index: number; unit: ReturnType<typeof runUnit> } | { index: number; figures: FigureReport[] };
@@ -36,9 +36,22 @@ export interface ParallelVerifyOptions extends Pick<ClaimRunOptions, 'seed' | 'r
 /** The entry of a worker: compiled, the JavaScript itself; from the sources, a .mjs that registers tsx first. */
 const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './parallel-verify-worker.mjs' : './parallel-verify-worker-main.js', import.meta.url);
 
+/**
+ * The units in the order the threads walk them: the claims in the exact model (the costliest units)
+ * first, then the other claims, the derivation steps and the model checks. This thread starts at the
+ * front, after the figures; the last worker at the back; so they meet among the cheap claims of the
+ * paper model, and the one that finishes first waits for a short unit only. The report does not
+ * depend on this order (reportFromUnitResults orders by the registry).
+ */
+export function itemUnits(units: Units): Unit[] {
+  const list = workUnits(units);
+  const exactClaims = list.filter((u) => u.kind === 'claim' && u.model === 'exact');
+  return [...exactClaims, ...list.filter((u) => !exactClaims.includes(u))];
+}
+
 /** The work list's length: the figures (when drawn) and every unit. */
 export function itemCount(units: Units, figures: string | null): number {
-  return (figures ? 1 : 0) + workUnits(units).length;
+  return (figures ? 1 : 0) + itemUnits(units).length;
 }
 
 /** Computes item `index` of the list (item 0 is the figures when they are drawn). */
@@ -47,7 +60,7 @@ export async function runItem(units: Units, index: number, opts: Pick<ParallelVe
     const { reportFigures } = (await import(opts.figures)) as { reportFigures: (seed: number) => Promise<FigureReport[]> };
     return { index, figures: await reportFigures(opts.seed) };
   }
-  const list = workUnits(units);
+  const list = itemUnits(units);
   return { index, unit: runUnit(units, list[index - (opts.figures ? 1 : 0)], opts) };
 }
 
@@ -61,7 +74,7 @@ export async function runVerifyParallel(units: Units, opts: ParallelVerifyOption
     results[r.index] = r;
     opts.onItem?.(label, ++done, total);
   };
-  const list = workUnits(units);
+  const list = itemUnits(units);
   const labelOf = (i: number) => (opts.figures && i === 0 ? 'figures 2–4' : (() => {
     const u = list[i - (opts.figures ? 1 : 0)];
     return u.kind === 'claim' ? `${u.id} (${u.model})` : u.kind === 'step' ? `${u.derivation}#${u.index}` : `model check ${u.id}`;
