@@ -17,7 +17,8 @@ const OUTPUT = {
   outputError: (s: string, write: (t: string) => void) => write(`${s.trim().replace(/\s*\n\s*/g, ' ')} (run with --help for usage)\n`),
 };
 
-export function buildProgram(): Command {
+/** The program; `args` (the command line after node and the script) lets it load only the command they name. */
+export async function buildProgram(args: readonly string[] = []): Promise<Command> {
   const program = new Command();
   program
     .name('matmem')
@@ -48,7 +49,7 @@ Then:
 Every command's --help says what it reads, what it writes and what comes next.
 Exit codes: 0 done; 1 a check failed or a verdict regressed; 2 bad input; 3 a bug in matmem; 4 your --load code failed.`,
     );
-  registerCommands(program);
+  await registerCommands(program, args);
   resolvePackageInputs(program);
   program.configureHelp({ helpWidth: 110 });
   for (const cmd of program.commands) {
@@ -60,7 +61,7 @@ Exit codes: 0 done; 1 a check failed or a verdict regressed; 2 bad input; 3 a bu
 }
 
 async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv.slice(2));
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
@@ -71,6 +72,12 @@ async function main(argv: string[]): Promise<number> {
     return reportFailure(err);
   }
 }
+
+// a reader that stops early (`matmem --help | head`) closes the pipe: that ends the output, not in an internal error
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') endProcess(typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK);
+  else throw err;
+});
 
 // an error thrown later by a timer or promise (a --load unit's, or matmem's own) still ends with one line and its exit code
 process.on('uncaughtException', (err) => endProcess(reportFailure(userCodeErrorFrom(err) ?? err)));

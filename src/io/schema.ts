@@ -23,15 +23,21 @@ function schemaDir(): string {
   throw new Error('the schemas/ folder is missing from the matmem package');
 }
 
-function makeAjv(strictNumbers: boolean): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: false, strict: false, strictNumbers });
+/**
+ * One Ajv with every schema of schemas/. The schemas are not checked against the draft 2020-12
+ * meta-schema here (compiling the meta-schema was a third of `matmem fmc`'s start-up): they ship
+ * with matmem, and test/io/schema.test.ts checks each of them against it.
+ */
+export function makeAjv(strictNumbers: boolean, validateSchema = false): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: false, strict: false, strictNumbers, validateSchema });
   ajv.addKeyword({ keyword: 'isFunction', schemaType: 'boolean', validate: (want: boolean, data: unknown) => (typeof data === 'function') === want, errors: false });
   const dir = schemaDir();
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.schema.json')).sort()) ajv.addSchema(JSON.parse(readFileSync(dir + f, 'utf8')));
   return ajv;
 }
 
-let instances: { files: Ajv2020; values: Ajv2020 } | null = null;
+/** The two instances, each made on first use. */
+const instances: { files?: Ajv2020; values?: Ajv2020 } = {};
 const compiled = new Map<string, ValidateFunction>();
 
 /** The validator of `ref`: a schema file name ("checkpoint.schema.json") with an optional fragment ("#/$defs/run"). */
@@ -39,8 +45,7 @@ function validator(ref: string, values: boolean): ValidateFunction {
   const key = `${values ? 'v' : 'f'}:${ref}`;
   let v = compiled.get(key);
   if (!v) {
-    instances ??= { files: makeAjv(true), values: makeAjv(false) };
-    const ajv = values ? instances.values : instances.files;
+    const ajv = values ? (instances.values ??= makeAjv(false)) : (instances.files ??= makeAjv(true));
     v = ajv.getSchema(SCHEMA_BASE + ref);
     if (!v) throw new Error(`schema ${ref} is missing from the matmem package`);
     compiled.set(key, v);

@@ -67,3 +67,15 @@ describe('the documented exit codes', () => {
   });
 });
 
+
+describe('a reader that stops early', () => {
+  it('`matmem --help | head -1` ends quietly with exit 0, not in an internal error (EPIPE)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const root = join(import.meta.dirname, '..', '..');
+    // the shell's pipe: head reads one line and closes it while matmem still writes
+    const r = spawnSync('bash', ['-c', `node "${join(root, 'bin', 'matmem.js')}" verify --help | head -1; echo "matmem exit \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    expect(r.stdout).toBe('Usage: matmem verify [options]\n');
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.stderr).toMatch(/matmem exit 0/);
+  });
+});

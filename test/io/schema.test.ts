@@ -7,13 +7,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.ts';
-import { assertSchema, fieldName, schemaViolation } from '../../src/io/schema.ts';
+import { assertSchema, fieldName, makeAjv, schemaViolation } from '../../src/io/schema.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const committedBaseline = () => JSON.parse(readFileSync(join(root, 'verdicts.baseline.json'), 'utf8'));
 const okCase = { U: [[0.5, 0.1], [0, 0.3]], V: [[0.4, 0], [0.2, -0.3]], W: [[1, 0.5], [-0.2, 0.8]] };
 
 describe('schemas/', () => {
+  it('every schema is valid against the draft 2020-12 meta-schema (matmem does not check this at run time)', () => {
+    // makeAjv with validateSchema: Ajv checks each schema as it is added, and throws on the first invalid one
+    const ajv = makeAjv(true, true);
+    expect(ajv.getSchema('https://matmem.dev/schemas/report.schema.json')).toBeTypeOf('function');
+    const broken = makeAjv(true, true);
+    expect(() => broken.addSchema({ $id: 'https://matmem.dev/schemas/broken.schema.json', type: 'no-such-type' })).toThrow(/schema is invalid/);
+  });
+
   it('the committed baseline and a case file are valid', () => {
     expect(schemaViolation('baseline.schema.json', committedBaseline())).toBeNull();
     expect(schemaViolation('baseline.schema.json', { seed: 1, runs: 200, verdicts: { 'a/paper': 'holds' } })).toBeNull();
