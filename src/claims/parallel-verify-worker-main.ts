@@ -1,16 +1,20 @@
-/** A worker thread of the parallel verify: loads matmem's claims and derivations and takes items along its walk (parallel-verify.ts). */
-import { parentPort, workerData } from 'node:worker_threads';
+/**
+ * A worker thread of the parallel verify: loads matmem's claims and derivations at once, then waits
+ * for its job (parallel-verify.ts) and takes items along its walk.
+ */
+import { parentPort } from 'node:worker_threads';
 import { loadUnits } from './registry.ts';
-import { runItem, takeItem, type WorkerWalk } from './parallel-verify.ts';
-import type { ClaimRunOptions } from './registry.ts';
+import { runItem, takeItem, type WorkerJob } from './parallel-verify.ts';
 
-const data = workerData as WorkerWalk & { seed: number; runs: number; figures: string | null; experiments: ClaimRunOptions['experiments']; caseTimeoutSeconds?: number };
+const port = parentPort!;
+const job = new Promise<WorkerJob>((resolve) => port.once('message', (m: { job: WorkerJob }) => resolve(m.job)));
 try {
   const units = await loadUnits();
+  const data = await job;
   for (let i = takeItem(data.taken, data.start, data.step); i >= 0; i = takeItem(data.taken, i + data.step, data.step)) {
-    parentPort!.postMessage({ result: await runItem(units, i, data) });
+    port.postMessage({ result: await runItem(units, i, data) });
   }
-  parentPort!.postMessage({ done: true });
+  port.postMessage({ done: true });
 } catch (err) {
-  parentPort!.postMessage({ error: (err as Error).stack ?? String(err) });
+  port.postMessage({ error: (err as Error).stack ?? String(err) });
 }

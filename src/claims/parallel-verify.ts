@@ -31,6 +31,8 @@ export interface ParallelVerifyOptions extends Pick<ClaimRunOptions, 'seed' | 'r
   figures: string | null;
   /** Called when an item is done, with the count of items done and the total. */
   onItem?: (label: string, done: number, total: number) => void;
+  /** Worker threads started earlier (startVerifyWorkers: threads − 1 of them); else they start here. */
+  workers?: VerifyWorker[];
 }
 
 /** The entry of a worker: compiled, the JavaScript itself; from the sources, a .mjs that registers tsx first. */
@@ -80,16 +82,20 @@ export async function runVerifyParallel(units: Units, opts: ParallelVerifyOption
     return u.kind === 'claim' ? `${u.id} (${u.model})` : u.kind === 'step' ? `${u.derivation}#${u.index}` : `model check ${u.id}`;
   })());
   const threads = Math.max(1, opts.threads);
-  const workers = Array.from({ length: threads - 1 }, (_, w) => startWorker(opts, { taken, total, ...walkOf(w + 1, threads, total) }, (r) => record(r, labelOf(r.index))));
+  const workers = opts.workers ?? startVerifyWorkers(threads - 1);
+  if (workers.length !== threads - 1) throw new RangeError(`runVerifyParallel: ${workers.length} workers started for ${threads} threads`);
   try {
+    const finished = workers.map((w, k) =>
+      w.run({ taken, total, ...walkOf(k + 1, threads, total), seed: opts.seed, runs: opts.runs, figures: opts.figures, experiments: opts.experiments ?? [], caseTimeoutSeconds: opts.caseTimeoutSeconds }, (r) => record(r, labelOf(r.index))),
+    );
     // this thread takes items too; an await between items lets the workers' answers in
     const walk = walkOf(0, threads, total);
     for (let i = takeItem(taken, walk.start, walk.step); i >= 0; i = takeItem(taken, i + walk.step, walk.step)) {
       record(await runItem(units, i, opts), labelOf(i));
     }
-    await Promise.all(workers.map((w) => w.finished));
+    await Promise.all(finished);
   } finally {
-    for (const w of workers) void w.worker.terminate();
+    for (const w of workers) w.stop();
   }
   const claims = results.flatMap((r) => ('unit' in r ? r.unit.claims : []));
   const steps = results.flatMap((r) => ('unit' in r && r.unit.step ? [r.unit.step] : []));
@@ -125,18 +131,56 @@ export interface WorkerWalk {
   step: 1 | -1;
 }
 
-function startWorker(opts: ParallelVerifyOptions, walk: WorkerWalk, onResult: (r: ItemResult) => void): { worker: Worker; finished: Promise<void> } {
-  const worker = new Worker(WORKER_ENTRY, {
-    workerData: { ...walk, seed: opts.seed, runs: opts.runs, figures: opts.figures, experiments: opts.experiments ?? [], caseTimeoutSeconds: opts.caseTimeoutSeconds },
+/** A worker's whole job: its walk and the run's options. */
+export type WorkerJob = WorkerWalk & Pick<ParallelVerifyOptions, 'seed' | 'runs' | 'figures' | 'caseTimeoutSeconds'> & { experiments: NonNullable<ParallelVerifyOptions['experiments']> };
+
+/** A worker thread that loads matmem's units as soon as it starts and runs its job when given one. */
+export interface VerifyWorker {
+  run(job: WorkerJob, onResult: (r: ItemResult) => void): Promise<void>;
+  /** Ends the thread (after its job, or instead of it when the run stops early). */
+  stop(): void;
+}
+
+/**
+ * Starts the worker threads of a parallel verify before the run knows its work list: each loads the
+ * claims and derivations (a quarter of a second) while this thread loads its own. A worker without a
+ * job does not keep the process alive, so a run that stops before `runVerifyParallel` just ends.
+ */
+export function startVerifyWorkers(count: number): VerifyWorker[] {
+  return Array.from({ length: Math.max(0, count) }, () => startWorker());
+}
+
+function startWorker(): VerifyWorker {
+  const worker = new Worker(WORKER_ENTRY);
+  let onResult: ((r: ItemResult) => void) | null = null;
+  let settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
+  let failure: Error | null = null;
+  const fail = (e: Error) => {
+    failure ??= e;
+    settle?.reject(e);
+  };
+  worker.on('message', (m: { result?: ItemResult; done?: boolean; error?: string }) => {
+    if (m.result) onResult?.(m.result);
+    if (m.error !== undefined) fail(new Error(`verify worker: ${m.error}`));
+    if (m.done) settle?.resolve();
   });
-  const finished = new Promise<void>((resolve, reject) => {
-    worker.on('message', (m: { result?: ItemResult; done?: boolean; error?: string }) => {
-      if (m.result) onResult(m.result);
-      if (m.error !== undefined) reject(new Error(`verify worker: ${m.error}`));
-      if (m.done) resolve();
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`verify worker exited with code ${code}`))));
-  });
-  return { worker, finished };
+  worker.on('error', fail);
+  worker.on('exit', (code) => (code === 0 ? settle?.resolve() : fail(new Error(`verify worker exited with code ${code}`))));
+  // until it has a job, the thread does not keep the process alive (a run that stops on bad input just
+  // ends); unref after the listeners, which would otherwise take the reference again
+  worker.unref();
+  return {
+    run(job, handle) {
+      onResult = handle;
+      worker.ref();
+      return new Promise<void>((resolve, reject) => {
+        if (failure) return reject(failure);
+        settle = { resolve, reject };
+        worker.postMessage({ job });
+      });
+    },
+    stop() {
+      void worker.terminate();
+    },
+  };
 }

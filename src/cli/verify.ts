@@ -113,6 +113,10 @@ export function verifyCommand(): Command {
       const lockTargets = opts.list
         ? []
         : checkVerifyPaths({ out: opts.out, files: opts.files, junit: opts.junit, writeBaseline: opts.writeBaseline, baseline: opts.baseline, experiments: opts.experiment as string[], load: opts.load as string[], shardFile: shard ? join(resolve(opts.out), verifyShardFileName(shard)) : undefined });
+      const full = opts.claim === undefined && opts.step === undefined;
+      const parallel = full && !shard && !opts.list && threads > 1 && (opts.load as string[]).length === 0;
+      // the worker threads load the claims and derivations while this thread loads its own
+      const workers = parallel ? (await import('../claims/parallel-verify.ts')).startVerifyWorkers(threads - 1) : undefined;
       const { loadUnits } = await import('../claims/registry.ts');
       const { runVerifyWith, withLoadInReplays } = await import('../claims/verify.ts');
       const { derivationOnlyClaimIds, selectedStepCount, stepIds, verifyHooks } = await import('./verify-hooks.ts');
@@ -141,9 +145,8 @@ export function verifyCommand(): Command {
         await runShard(units, { seed, runs, load: opts.load as string[], experiments, config, out: opts.out, json: opts.json, claim: opts.claim, caseTimeoutSeconds: caseTimeout }, shard);
         return;
       }
-      const full = opts.claim === undefined && opts.step === undefined;
       let report: Report;
-      if (full && threads > 1 && (opts.load as string[]).length === 0) {
+      if (workers) {
         // a whole run on several threads: the same report (figures included when files are written)
         const { runVerifyParallel } = await import('../claims/parallel-verify.ts');
         const bar = new cliProgress.SingleBar(
@@ -160,6 +163,7 @@ export function verifyCommand(): Command {
             // the renderers' module, imported by whichever thread draws the figures
             figures: opts.files ? new URL(import.meta.url.endsWith('.ts') ? './verify-hooks.ts' : './verify-hooks.js', import.meta.url).href : null,
             onItem: itemProgress(bar),
+            workers,
           });
         } finally {
           bar.stop();

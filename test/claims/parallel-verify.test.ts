@@ -76,3 +76,26 @@ describe('sharing out the work list', () => {
     expect(withoutGenerated(parallel)).toBe(withoutGenerated(serial));
   }, 600_000);
 });
+
+describe('workers started before the run', () => {
+  it('a worker that never gets its job does not keep the process alive (a run that stops on bad input just ends)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const root = join(import.meta.dirname, '..', '..');
+    const script = "const m = await import('./src/claims/parallel-verify.ts'); m.startVerifyWorkers(1); console.log('started');";
+    // a hang would run into the 60 s kill (SIGTERM, status null); the process ends as soon as this script does
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('started\n');
+  }, 90_000);
+
+  it('workers started early run the job they are given: the one-thread report (seed 3, 12 runs, no figures)', async () => {
+    const { startVerifyWorkers } = await import('../../src/claims/parallel-verify.ts');
+    const workers = startVerifyWorkers(1);
+    const units = await loadUnits();
+    const serial = runVerifyWith(units, { seed: 3, runs: 12, experiments: [] }, { derivations: checkDerivations });
+    const parallel = await runVerifyParallel(units, { seed: 3, runs: 12, experiments: [], threads: 2, figures: null, workers });
+    expect(withoutGenerated(parallel)).toBe(withoutGenerated(serial));
+  }, 600_000);
+});
