@@ -20,9 +20,8 @@ export interface MemoryFigureOptions {
   json?: boolean;
 }
 
-/** The figure's SVG and data. */
-export async function buildMemoryFigure(which: 3 | 4, opts: { k?: number; depth?: number; horizon?: number; seed?: number } = {}): Promise<{ svg: string; data: MemoryFigureData; caption: string }> {
-  const data = memoryFigureData(opts);
+/** The figure's SVG and data (Figures 3 and 4 draw the same data: give it to draw both from one computation). */
+export async function buildMemoryFigure(which: 3 | 4, opts: { k?: number; depth?: number; horizon?: number; seed?: number } = {}, data: MemoryFigureData = memoryFigureData(opts)): Promise<{ svg: string; data: MemoryFigureData; caption: string }> {
   const { svg } = await memoryFigure(which, data);
   return { svg, data, caption: memoryFigureCaption(which, data) };
 }

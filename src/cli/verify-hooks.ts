@@ -20,10 +20,13 @@ export async function reportFigures(seed: number): Promise<FigureReport[]> {
   const { figure2Numbers } = await import('../figures/figure2.ts');
   const { FIGURE2_CAPTION, figure2Svg } = await import('./figure2.ts');
   const { buildMemoryFigure } = await import('./figure-memory.ts');
+  const { memoryFigureData } = await import('../figures/memory-figures.ts');
   const fig2 = await figure2Svg(figure2Numbers({ seed }));
   const out: FigureReport[] = [{ id: 'figure-2', title: 'Figure 2: Fisher memory of vector and matrix networks', caption: FIGURE2_CAPTION, svg: fig2 }];
+  // Figures 3 and 4 show the same computation (the curve and its running sum)
+  const memory = memoryFigureData({ seed });
   for (const which of [3, 4] as const) {
-    const f = await buildMemoryFigure(which, { seed });
+    const f = await buildMemoryFigure(which, { seed }, memory);
     out.push({ id: `figure-${which}`, title: `Figure ${which}: the memory system of Eq. 34`, caption: f.caption, svg: f.svg });
   }
   return out;

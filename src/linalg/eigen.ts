@@ -2,7 +2,7 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { ComplexMatrix } from './complex.ts';
 import { complexMul, conjugateTranspose } from './complex.ts';
-import { nonsymmetricEigen, type RealEigendecomposition } from './nonsymmetric-eigen.ts';
+import { nonsymmetricEigen, nonsymmetricEigenvalues, type RealEigendecomposition } from './nonsymmetric-eigen.ts';
 
 /**
  * Eigenvalues and real eigenvector columns: ml-matrix's symmetric solver for symmetric A, the
@@ -21,8 +21,9 @@ export interface Eigenvalues {
   im: number[];
 }
 
+/** The eigenvalues (the nonsymmetric path skips the eigenvectors: the same values, half the work). */
 export function eigenvalues(a: Matrix): Eigenvalues {
-  const e = realEigendecomposition(a);
+  const e = a.isSymmetric() ? realEigendecomposition(a) : nonsymmetricEigenvalues(a);
   return { re: e.realEigenvalues, im: e.imaginaryEigenvalues };
 }
 

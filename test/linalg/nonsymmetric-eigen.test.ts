@@ -1,6 +1,6 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { nonsymmetricEigen, NonConvergenceError } from '../../src/linalg/nonsymmetric-eigen.ts';
+import { nonsymmetricEigen, nonsymmetricEigenvalues, NonConvergenceError } from '../../src/linalg/nonsymmetric-eigen.ts';
 import { realEigendecomposition, spectralRadius } from '../../src/linalg/eigen.ts';
 import { guarded } from '../../src/claims/checks/property-kit.ts';
 
@@ -66,6 +66,20 @@ describe('nonsymmetricEigen (ml-matrix hqr2 with an iteration cap)', () => {
       }
     }
     expect(compared).toBe(1600);
+  });
+
+  it('nonsymmetricEigenvalues gives the eigenvalues of nonsymmetricEigen bit for bit (orders 1 to 60, and the matrix ml-matrix loops on)', () => {
+    const rnd = lcg(11);
+    const bits = (x: number[]) => Array.from(new Uint8Array(Float64Array.from(x).buffer));
+    const cases = [new Matrix(HANGS_ML_MATRIX)];
+    for (const n of [1, 2, 3, 5, 9, 16, 33, 60]) for (let k = 0; k < 12; k++) cases.push(new Matrix(Array.from({ length: n }, () => Array.from({ length: n }, rnd))));
+    for (const m of cases) {
+      const full = nonsymmetricEigen(m);
+      const values = nonsymmetricEigenvalues(m);
+      expect(bits(values.realEigenvalues)).toEqual(bits(full.realEigenvalues));
+      expect(bits(values.imaginaryEigenvalues)).toEqual(bits(full.imaginaryEigenvalues));
+    }
+    expect(cases).toHaveLength(97);
   });
 
   it('realEigendecomposition takes the symmetric solver for symmetric input (same values as ml-matrix)', () => {
