@@ -207,11 +207,21 @@ export function kroneckerSteinResidual(u: Matrix, v: Matrix, q: Float64Array, x:
 
 /** 𝒜 y = vec(Uᵀ Y V) for y = vec Y, with 𝒜 = Vᵀ ⊗ Uᵀ. */
 export function applyKronecker(u: Matrix, v: Matrix, y: ArrayLike<number>): Float64Array {
+  return kroneckerOperator(u, v)(y);
+}
+
+/**
+ * y ↦ 𝒜 y for one U and V, with their factors and scratch set up once (a series applies 𝒜 hundreds
+ * of times per case); each call returns a new array, computed as applyKronecker computes it.
+ */
+export function kroneckerOperator(u: Matrix, v: Matrix): (y: ArrayLike<number>) => Float64Array {
   const work = new KroneckerWork(u.rows);
-  const out = new Float64Array(y.length);
   work.loadFactors(u, v);
-  work.applyToVector(Float64Array.from(y), 0, out, 0);
-  return out;
+  return (y) => {
+    const out = new Float64Array(y.length);
+    work.applyToVector(y instanceof Float64Array ? y : Float64Array.from(y), 0, out, 0);
+    return out;
+  };
 }
 
 function symmetrizeInPlace(x: Float64Array, n: number): void {

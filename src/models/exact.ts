@@ -8,7 +8,7 @@ import { Matrix } from 'ml-matrix';
 import { ModelUndefinedError } from '../errors.ts';
 import { vec } from '../linalg/dense.ts';
 import { spectralRadius } from '../linalg/eigen.ts';
-import { applyKronecker, kroneckerSteinResidual, solveKroneckerStein } from '../linalg/stein.ts';
+import { kroneckerOperator, kroneckerSteinResidual, solveKroneckerStein } from '../linalg/stein.ts';
 import { kroneckerSeriesCovariance } from '../linalg/kronecker-series.ts';
 import { choleskyLower, forwardSubstituteMany, inverseQuadraticForm, NotPositiveDefiniteError, traceOfInverseTimes, forwardSubstitute } from '../linalg/cholesky.ts';
 import { caseSize, type MatrixCase } from './case.ts';
@@ -121,9 +121,10 @@ export function exactTotalCapacity(c: MatrixCase, cov: ExactCovariance, knownTer
   const remainderFactor = traceC / (e * e);
   let m = vec(c.W);
   let sum = 0;
+  const apply = kroneckerOperator(c.U, c.V);
   for (let k = 0; k < SERIES_MAX_TERMS; k++) {
     sum += k < knownTerms.length ? knownTerms[k] : inverseQuadraticForm(cov.cholesky, n, m);
-    m = applyKronecker(c.U, c.V, m);
+    m = apply(m);
     let norm2 = 0;
     for (let i = 0; i < n; i++) norm2 += m[i] * m[i];
     const remainderBound = norm2 * remainderFactor;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from 'ml-matrix';
 import { kron, relativeDifference } from '../../src/linalg/dense.ts';
-import { applyKronecker, solveKroneckerStein, solveStein, SteinNotConvergentError } from '../../src/linalg/stein.ts';
+import { applyKronecker, kroneckerOperator, solveKroneckerStein, solveStein, SteinNotConvergentError } from '../../src/linalg/stein.ts';
 import { vec } from '../../src/linalg/dense.ts';
 import { gaussianMatrix, matrixWithSpectralRadius } from '../helpers/random-matrices.ts';
 
@@ -49,6 +49,21 @@ describe('solveKroneckerStein (structured, N² dimensions)', () => {
     const direct = kron(v.transpose(), u.transpose()).mmul(Matrix.columnVector([...vec(y)])).getColumn(0);
     const fast = applyKronecker(u, v, vec(y));
     direct.forEach((d, i) => expect(fast[i]).toBeCloseTo(d, 12));
+  });
+
+  it('kroneckerOperator applied again and again gives applyKronecker\'s powers bit for bit, in new arrays', () => {
+    const u = gaussianMatrix(4, 4, 24);
+    const v = gaussianMatrix(4, 4, 25);
+    const apply = kroneckerOperator(u, v);
+    let a: Float64Array = Float64Array.from(vec(gaussianMatrix(4, 4, 26)));
+    let b: Float64Array = a;
+    for (let k = 0; k < 5; k++) {
+      const next = apply(a);
+      expect(next).not.toBe(a);
+      a = next;
+      b = applyKronecker(u, v, b);
+      expect(Array.from(new Uint8Array(a.buffer))).toEqual(Array.from(new Uint8Array(b.buffer)));
+    }
   });
 
   it('equals the dense solver on 𝒜 = Vᵀ ⊗ Uᵀ for non-normal U, V (ρ(U)ρ(V) ≈ 0.72)', () => {

@@ -26,7 +26,7 @@ import { choleskyLower, inverseQuadraticForm, NotPositiveDefiniteError, traceOfI
 import { complexFromReal, complexMul, conjugateTranspose } from '../../linalg/complex.ts';
 import { kron, vec } from '../../linalg/dense.ts';
 import { normalityDefect, unitaryEigendecomposition } from '../../linalg/eigen.ts';
-import { applyKronecker, solveStein } from '../../linalg/stein.ts';
+import { kroneckerOperator, solveStein } from '../../linalg/stein.ts';
 import { caseSize, type MatrixCase } from '../case.ts';
 import { inputFisherInformation } from '../paper.ts';
 import { assertMemoryStationary, memoryStability, modeCompanionRealForm, validateAlpha, type Complex, type MemoryStability } from './stability.ts';
@@ -106,11 +106,12 @@ function chooseMethod(c: MatrixCase, alpha: number[], requested: MemoryExactMeth
 export function memoryMeanResponses(c: MatrixCase, alpha: number[], count: number): Float64Array[] {
   const out: Float64Array[] = [];
   const p = alpha.length;
+  const apply = kroneckerOperator(c.U, c.V);
   for (let k = 0; k < count; k++) {
     let h: Float64Array;
     if (k === 0) h = vec(c.W);
     else {
-      h = applyKronecker(c.U, c.V, out[k - 1]);
+      h = apply(out[k - 1]);
       for (let t = 1; t <= p; t++) {
         const prev = k - 1 - t;
         if (prev < 0 || alpha[t - 1] === 0) continue;
