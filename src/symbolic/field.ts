@@ -94,6 +94,31 @@ export const fractionField: Field<Fraction> = {
   show: (a) => a.toFraction(),
 };
 
+/**
+ * Σᵢ ±xᵢ·yᵢ over ℚ as one fraction: the terms are summed over a common denominator and normalized
+ * once, by fraction.js, at the end. Exact, so the same canonical value as adding the products one by
+ * one with fraction.js; without a gcd of growing numbers after every term, which is where exact
+ * matrix products spent their time.
+ */
+export function fractionSumOfProducts(xs: readonly Fraction[], ys: readonly Fraction[], signs?: readonly (1n | -1n)[]): Fraction {
+  let num = 0n;
+  let den = 1n;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const y = ys[i];
+    if (x.n === 0n || y.n === 0n) continue;
+    const n = x.s * y.s * x.n * y.n * (signs ? signs[i] : 1n);
+    const d = x.d * y.d;
+    if (d === den) num += n;
+    else if (den % d === 0n) num += n * (den / d);
+    else {
+      num = num * d + n * den;
+      den *= d;
+    }
+  }
+  return fraction(num, den);
+}
+
 export interface Complex<T> {
   re: T;
   im: T;

@@ -7,7 +7,7 @@ import Fraction from 'fraction.js';
 
 /** mathjs's Fraction is fraction.js; used directly so that exact arithmetic does not load all of mathjs (3 s). */
 const fraction = (n: number | bigint, d: number | bigint = 1): Fraction => new Fraction(n, d);
-import { type Complex, DivisionByZeroError, type Field, fractionField, scalarPower } from './field.ts';
+import { type Complex, DivisionByZeroError, type Field, fractionField, fractionSumOfProducts, scalarPower } from './field.ts';
 import { isRecordingField, matrixNodeOf, RecordingRefusal, record, type ScalarNode } from './recording.ts';
 
 /**
@@ -80,10 +80,40 @@ export function hadamard<T>(F: Field<T>, a: Mat<T>, b: Mat<T>): Mat<T> {
 export function mul<T>(F: Field<T>, a: Mat<T>, b: Mat<T>): Mat<T> {
   if (isRecordingField(F)) return rec(record.mul(asR(a), asR(b)));
   if (cols(a) !== rows(b)) throw new RangeError(`mul: ${rows(a)}×${cols(a)} times ${rows(b)}×${cols(b)}`);
+  if (F === (fractionField as unknown as Field<T>)) return mulFraction(a as unknown as Fraction[][], b as unknown as Fraction[][]) as unknown as Mat<T>;
+  if (F.name === 'complex(fraction)') return mulComplexFraction(a as unknown as Mat<Complex<Fraction>>, b as unknown as Mat<Complex<Fraction>>) as unknown as Mat<T>;
   return fromFunction(rows(a), cols(b), (i, j) => {
     let s = F.zero();
     for (let k = 0; k < cols(a); k++) s = F.add(s, F.mul(a[i][k], b[k][j]));
     return s;
+  });
+}
+
+/** A·B over ℚ, each entry one sum of products normalized once (fractionSumOfProducts): the same exact values. */
+function mulFraction(a: Fraction[][], b: Fraction[][]): Fraction[][] {
+  const k = cols(a);
+  const columns = Array.from({ length: cols(b) }, (_, j) => Array.from({ length: k }, (_, r) => b[r][j]));
+  return fromFunction(rows(a), cols(b), (i, j) => fractionSumOfProducts(a[i], columns[j]));
+}
+
+/** A·B over ℚ(i): re = Σ (aᵣbᵣ − aᵢbᵢ), im = Σ (aᵣbᵢ + aᵢbᵣ), each one sum of products. */
+function mulComplexFraction(a: Mat<Complex<Fraction>>, b: Mat<Complex<Fraction>>): Mat<Complex<Fraction>> {
+  const k = cols(a);
+  const signs: (1n | -1n)[] = Array.from({ length: 2 * k }, (_, t) => (t % 2 === 0 ? 1n : -1n));
+  return fromFunction(rows(a), cols(b), (i, j) => {
+    const x: Fraction[] = [];
+    const y: Fraction[] = [];
+    const u: Fraction[] = [];
+    const v: Fraction[] = [];
+    for (let r = 0; r < k; r++) {
+      const p = a[i][r];
+      const q = b[r][j];
+      x.push(p.re, p.im);
+      y.push(q.re, q.im);
+      u.push(p.re, p.im);
+      v.push(q.im, q.re);
+    }
+    return { re: fractionSumOfProducts(x, y, signs), im: fractionSumOfProducts(u, v) };
   });
 }
 
