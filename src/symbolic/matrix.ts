@@ -338,12 +338,19 @@ function solveFractionBareiss(a: Fraction[][], b: Fraction[][]): Fraction[][] {
     }
     prev = pivot;
   }
+  // fraction-free back substitution: with d the last pivot (± the determinant of the scaled system),
+  // X = d·x is an integer vector (Cramer's rule) and M[k][k]·X_k = d·b_k − Σ_{j>k} M[k][j]·X_j exactly;
+  // each x_k = X_k / d is then normalized once, by fraction.js
+  const d = M[n - 1][n - 1];
   const x: Fraction[][] = Array.from({ length: n }, () => new Array<Fraction>(m));
+  const X = new Array<bigint>(n);
   for (let c = 0; c < m; c++) {
     for (let k = n - 1; k >= 0; k--) {
-      let s = fraction(M[k][n + c]);
-      for (let j = k + 1; j < n; j++) if (M[k][j] !== 0n) s = s.sub(fraction(M[k][j]).mul(x[j][c]));
-      x[k][c] = s.div(fraction(M[k][k]));
+      let s = d * M[k][n + c];
+      for (let j = k + 1; j < n; j++) if (M[k][j] !== 0n) s -= M[k][j] * X[j];
+      if (s % M[k][k] !== 0n) throw new Error('solveFractionBareiss: a fraction-free division left a remainder (a bug)');
+      X[k] = s / M[k][k];
+      x[k][c] = fraction(X[k], d);
     }
   }
   return x;
