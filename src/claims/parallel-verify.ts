@@ -9,8 +9,8 @@
  * end backwards, the others from evenly spaced points), then takes what is left nearest to it. Items
  * of one kind sit together in the list, so each thread mostly runs one kind of code: every thread is
  * a separate V8 isolate that compiles the code it runs for itself, and on two cores that compiling
- * (and the garbage collection beside it) competes with the other thread's work. One shared counter,
- * which made both threads run every kind of item, left the second thread 1.2× where this gives 1.4×.
+ * (and the garbage collection beside it) competes with the other thread's work (docs/performance.md,
+ * bench/verify-contention.ts). One shared counter, as before, made both threads run every kind of item.
  */
 import { Worker } from 'node:worker_threads';
 import type { FigureReport, Report } from '../core/types.ts';
