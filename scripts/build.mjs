@@ -1,6 +1,6 @@
 // Compiles matmem to dist/ (npm run build; also run by `prepare`, so `npm install` and `npm pack` build it):
 // tsc emits JavaScript with .js import specifiers and .d.ts types for src/, properties/, claims/ and proofs/; the
-// plain .mjs entries are copied beside them. It builds into a temporary folder and renames it into
+// plain .mjs entries and the generated .cjs schema validators are copied beside them. It builds into a temporary folder and renames it into
 // place, so an interrupted build never leaves a partial dist/.
 //
 // The optional dependencies (TF.js and Dawn's `webgpu`) may be absent (`npm install --omit=optional`):
@@ -57,12 +57,12 @@ if (r.status !== 0) {
   process.stdout.write(r.stdout);
 }
 
-/** The .mjs files of src/ that run as they are (the WebGPU probe). */
+/** The .mjs and .cjs files of src/ that run as they are (the WebGPU probe, the generated schema validators). */
 function copyMjs(dir) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) copyMjs(p);
-    else if (e.name.endsWith('.mjs') && !e.name.endsWith('-worker.mjs')) {
+    else if ((e.name.endsWith('.mjs') && !e.name.endsWith('-worker.mjs')) || e.name.endsWith('.cjs')) {
       const to = join(tmp, relative(root, p));
       mkdirSync(dirname(to), { recursive: true });
       cpSync(p, to);

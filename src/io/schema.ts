@@ -1,18 +1,23 @@
 /**
- * The JSON Schemas of what matmem reads back (schemas/*.schema.json, shipped with the package), in one
- * Ajv (draft 2020-12) that knows all of them (a schema may refer to another's definitions), and their
- * first complaint as one line naming the field.
+ * The JSON Schemas of what matmem reads back (schemas/*.schema.json, shipped with the package), and
+ * their first complaint as one line naming the field.
  *
- * Two instances share the schemas: `files` for documents read from disk (strict numbers: a number
- * must be finite, so 1e999 is refused), `values` for objects made in memory by a user's --load code
- * (numbers may be NaN there; `"isFunction": true` checks that a field is a function).
+ * Documents read from disk are checked by standalone validators: Ajv's own generated code for each
+ * reference (src/io/validators/, built by scripts/build-validators.mjs with strict numbers: a number
+ * must be finite, so 1e999 is refused; a test checks they are what the schemas give), so reading a file
+ * loads no compiler. Objects made in memory by a user's --load code are checked by a runtime Ajv (draft
+ * 2020-12) that knows every schema (numbers may be NaN there; `"isFunction": true` checks that a field
+ * is a function), made on first use.
  */
+import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type Ajv2020 from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { InputError } from '../errors.ts';
 
 const SCHEMA_BASE = 'https://matmem.dev/schemas/';
+const require = createRequire(import.meta.url);
 
 /** The schemas/ folder beside this module's package (src/io/ in a checkout, dist/src/io/ in a build). */
 function schemaDir(): string {
@@ -24,30 +29,42 @@ function schemaDir(): string {
 }
 
 /**
- * One Ajv with every schema of schemas/. The schemas are not checked against the draft 2020-12
- * meta-schema here (compiling the meta-schema was a third of `matmem fmc`'s start-up): they ship
- * with matmem, and test/io/schema.test.ts checks each of them against it.
+ * One runtime Ajv with every schema of schemas/ (loaded on first use). The schemas are not checked
+ * against the draft 2020-12 meta-schema here: they ship with matmem, and test/io/schema.test.ts checks
+ * each of them against it.
  */
 export function makeAjv(strictNumbers: boolean, validateSchema = false): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: false, strict: false, strictNumbers, validateSchema });
+  const Ajv = (require('ajv/dist/2020.js') as { default: typeof Ajv2020 }).default;
+  const ajv = new Ajv({ allErrors: false, strict: false, strictNumbers, validateSchema });
   ajv.addKeyword({ keyword: 'isFunction', schemaType: 'boolean', validate: (want: boolean, data: unknown) => (typeof data === 'function') === want, errors: false });
   const dir = schemaDir();
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.schema.json')).sort()) ajv.addSchema(JSON.parse(readFileSync(dir + f, 'utf8')));
   return ajv;
 }
 
-/** The two instances, each made on first use. */
-const instances: { files?: Ajv2020; values?: Ajv2020 } = {};
+let valuesAjv: Ajv2020 | null = null;
 const compiled = new Map<string, ValidateFunction>();
+
+/** The standalone validator of a file reference ("experiment.schema.json#/$defs/run": module experiment.schema.cjs, export def_run). */
+export function fileValidator(ref: string): ValidateFunction | undefined {
+  const [file, fragment = ''] = ref.split('#');
+  const name = fragment === '' ? 'root' : fragment.replace('/$defs/', 'def_');
+  let mod: Record<string, ValidateFunction>;
+  try {
+    mod = require(`./validators/${file.replace(/\.json$/, '.cjs')}`) as Record<string, ValidateFunction>;
+  } catch {
+    return undefined;
+  }
+  return mod[name];
+}
 
 /** The validator of `ref`: a schema file name ("checkpoint.schema.json") with an optional fragment ("#/$defs/run"). */
 function validator(ref: string, values: boolean): ValidateFunction {
   const key = `${values ? 'v' : 'f'}:${ref}`;
   let v = compiled.get(key);
   if (!v) {
-    const ajv = values ? (instances.values ??= makeAjv(false)) : (instances.files ??= makeAjv(true));
-    v = ajv.getSchema(SCHEMA_BASE + ref);
-    if (!v) throw new Error(`schema ${ref} is missing from the matmem package`);
+    v = values ? (valuesAjv ??= makeAjv(false)).getSchema(SCHEMA_BASE + ref) : fileValidator(ref);
+    if (!v) throw new Error(`schema ${ref} is missing from the matmem package${values ? '' : ' (its validator: run node scripts/build-validators.mjs)'}`);
     compiled.set(key, v);
   }
   return v;

@@ -7,13 +7,34 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.ts';
-import { assertSchema, fieldName, makeAjv, schemaViolation } from '../../src/io/schema.ts';
+import { spawnSync } from 'node:child_process';
+import { assertSchema, fieldName, fileValidator, makeAjv, schemaViolation } from '../../src/io/schema.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const committedBaseline = () => JSON.parse(readFileSync(join(root, 'verdicts.baseline.json'), 'utf8'));
 const okCase = { U: [[0.5, 0.1], [0, 0.3]], V: [[0.4, 0], [0.2, -0.3]], W: [[1, 0.5], [-0.2, 0.8]] };
 
 describe('schemas/', () => {
+  it('the standalone validators of src/io/validators are what the schemas give (scripts/build-validators.mjs --check)', () => {
+    const r = spawnSync(process.execPath, ['scripts/build-validators.mjs', '--check'], { cwd: root, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^src\/io\/validators\/case\.schema\.cjs matches schemas\/case\.schema\.json$/m);
+  });
+
+  it('a file reference and a definition of one each have their standalone validator; a runtime Ajv with the same options agrees with them', () => {
+    const ajv = makeAjv(true);
+    for (const ref of ['case.schema.json', 'baseline.schema.json', 'experiment.schema.json#/$defs/run', 'report.schema.json#/$defs/result']) {
+      const standalone = fileValidator(ref);
+      expect(standalone, ref).toBeTypeOf('function');
+      const runtime = ajv.getSchema(`https://matmem.dev/schemas/${ref}`)!;
+      for (const doc of [okCase, { ...okCase, e1: 1e999 }, { U: [[1]] }, committedBaseline(), { seed: 1 }, { verdict: 'holds' }, null, 3]) {
+        expect(standalone!(doc), `${ref} on ${JSON.stringify(doc)?.slice(0, 40)}`).toBe(runtime(doc));
+        expect(standalone!.errors?.[0]?.instancePath).toBe(runtime.errors?.[0]?.instancePath);
+      }
+    }
+    expect(fileValidator('no-such.schema.json')).toBeUndefined();
+  });
+
   it('every schema is valid against the draft 2020-12 meta-schema (matmem does not check this at run time)', () => {
     // makeAjv with validateSchema: Ajv checks each schema as it is added, and throws on the first invalid one
     const ajv = makeAjv(true, true);
