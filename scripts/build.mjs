@@ -1,6 +1,7 @@
 // Compiles matmem to dist/ (npm run build; also run by `prepare`, so `npm install` and `npm pack` build it):
 // tsc emits JavaScript with .js import specifiers and .d.ts types for src/, properties/, claims/ and proofs/; the
-// plain .mjs entries and the generated .cjs schema validators are copied beside them. It builds into a temporary folder and renames it into
+// plain .mjs entries are copied beside them, and the schemas compiled into standalone validators
+// (scripts/build-validators.mjs) are written into dist/src/io/validators/. It builds into a temporary folder and renames it into
 // place, so an interrupted build never leaves a partial dist/.
 //
 // The optional dependencies (TF.js and Dawn's `webgpu`) may be absent (`npm install --omit=optional`):
@@ -57,12 +58,12 @@ if (r.status !== 0) {
   process.stdout.write(r.stdout);
 }
 
-/** The .mjs and .cjs files of src/ that run as they are (the WebGPU probe, the generated schema validators). */
+/** The .mjs files of src/ that run as they are (the WebGPU probe). */
 function copyMjs(dir) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) copyMjs(p);
-    else if ((e.name.endsWith('.mjs') && !e.name.endsWith('-worker.mjs')) || e.name.endsWith('.cjs')) {
+    else if (e.name.endsWith('.mjs') && !e.name.endsWith('-worker.mjs')) {
       const to = join(tmp, relative(root, p));
       mkdirSync(dirname(to), { recursive: true });
       cpSync(p, to);
@@ -70,6 +71,9 @@ function copyMjs(dir) {
   }
 }
 copyMjs(join(root, 'src'));
+// imported here, not at the top: an installed package (no src/) has left above without it
+const { writeValidators } = await import('./build-validators.mjs');
+writeValidators(join(tmp, 'src', 'io', 'validators'));
 writeFileSync(join(tmp, 'BUILD.json'), `${JSON.stringify({ version: require(join(root, 'package.json')).version, built: new Date().toISOString() })}\n`);
 
 rmSync(out, { recursive: true, force: true });

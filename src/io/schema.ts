@@ -2,12 +2,12 @@
  * The JSON Schemas of what matmem reads back (schemas/*.schema.json, shipped with the package), and
  * their first complaint as one line naming the field.
  *
- * Documents read from disk are checked by standalone validators: Ajv's own generated code for each
- * reference (src/io/validators/, built by scripts/build-validators.mjs with strict numbers: a number
- * must be finite, so 1e999 is refused; a test checks they are what the schemas give), so reading a file
- * loads no compiler. Objects made in memory by a user's --load code are checked by a runtime Ajv (draft
- * 2020-12) that knows every schema (numbers may be NaN there; `"isFunction": true` checks that a field
- * is a function), made on first use.
+ * Documents read from disk must have finite numbers (1e999 is refused). In a build they are checked by
+ * standalone validators, Ajv's own generated code for each reference, which scripts/build.mjs writes
+ * into dist/src/io/validators/ (scripts/build-validators.mjs), so reading a file loads no schema
+ * compiler; from the sources, by a runtime Ajv of the same options. Objects made in memory by a user's
+ * --load code are checked by a runtime Ajv (numbers may be NaN there; `"isFunction": true` checks that a
+ * field is a function). Each runtime Ajv knows every schema and is made on first use.
  */
 import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -42,20 +42,19 @@ export function makeAjv(strictNumbers: boolean, validateSchema = false): Ajv2020
   return ajv;
 }
 
-let valuesAjv: Ajv2020 | null = null;
+const runtime: { files?: Ajv2020; values?: Ajv2020 } = {};
 const compiled = new Map<string, ValidateFunction>();
 
-/** The standalone validator of a file reference ("experiment.schema.json#/$defs/run": module experiment.schema.cjs, export def_run). */
-export function fileValidator(ref: string): ValidateFunction | undefined {
+/**
+ * The standalone validator of a file reference in `dir` ("experiment.schema.json#/$defs/run": module
+ * experiment.schema.cjs, export def_run), or undefined where there is none (running from the sources).
+ */
+export function standaloneValidator(ref: string, dir = './validators/'): ValidateFunction | undefined {
   const [file, fragment = ''] = ref.split('#');
-  const name = fragment === '' ? 'root' : fragment.replace('/$defs/', 'def_');
-  let mod: Record<string, ValidateFunction>;
-  try {
-    mod = require(`./validators/${file.replace(/\.json$/, '.cjs')}`) as Record<string, ValidateFunction>;
-  } catch {
-    return undefined;
-  }
-  return mod[name];
+  const path = `${dir}${file.replace(/\.json$/, '.cjs')}`;
+  if (!existsSync(fileURLToPath(new URL(path, import.meta.url)))) return undefined;
+  const mod = require(path) as Record<string, ValidateFunction>;
+  return mod[fragment === '' ? 'root' : fragment.replace('/$defs/', 'def_')];
 }
 
 /** The validator of `ref`: a schema file name ("checkpoint.schema.json") with an optional fragment ("#/$defs/run"). */
@@ -63,8 +62,8 @@ function validator(ref: string, values: boolean): ValidateFunction {
   const key = `${values ? 'v' : 'f'}:${ref}`;
   let v = compiled.get(key);
   if (!v) {
-    v = values ? (valuesAjv ??= makeAjv(false)).getSchema(SCHEMA_BASE + ref) : fileValidator(ref);
-    if (!v) throw new Error(`schema ${ref} is missing from the matmem package${values ? '' : ' (its validator: run node scripts/build-validators.mjs)'}`);
+    v = values ? (runtime.values ??= makeAjv(false)).getSchema(SCHEMA_BASE + ref) : (standaloneValidator(ref) ?? (runtime.files ??= makeAjv(true)).getSchema(SCHEMA_BASE + ref));
+    if (!v) throw new Error(`schema ${ref} is missing from the matmem package`);
     compiled.set(key, v);
   }
   return v;

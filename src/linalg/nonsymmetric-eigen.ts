@@ -231,7 +231,7 @@ function hqr2(nn: number, e: Float64Array, d: Float64Array, V: Matrix, H: Matrix
           H.set(i, n, q * H.get(i, n) - p * z);
         }
 
-        for (i = low; i <= high && vectors; i++) {
+        for (i = low; vectors && i <= high; i++) {
           z = V.get(i, n - 1);
           V.set(i, n - 1, q * z + p * V.get(i, n));
           V.set(i, n, q * V.get(i, n) - p * z);
@@ -395,7 +395,7 @@ function hqr2(nn: number, e: Float64Array, d: Float64Array, V: Matrix, H: Matrix
             H.set(i, k + 1, H.get(i, k + 1) - p * q);
           }
 
-          for (i = low; i <= high && vectors; i++) {
+          for (i = low; vectors && i <= high; i++) {
             p = x * V.get(i, k) + y * V.get(i, k + 1);
             if (notlast) {
               p = p + z * V.get(i, k + 2);
